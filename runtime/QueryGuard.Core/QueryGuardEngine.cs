@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using QueryGuard.Registry;
+using QueryGuard.Rules;
 using QueryGuard.Shapes;
 
 namespace QueryGuard
@@ -22,7 +23,26 @@ namespace QueryGuard
         public RuleOptions Options { get; }
 
         /// <summary>Applies every enabled shape rule to a shape; suppressed rules are left out.</summary>
-        public IReadOnlyList<Finding> Evaluate(QueryShape shape) => throw new NotImplementedException("Rules land with the core engine.");
+        public IReadOnlyList<Finding> Evaluate(QueryShape shape)
+        {
+            if (shape is null)
+            {
+                throw new ArgumentNullException(nameof(shape));
+            }
+
+            if (shape.Accesses.Count == 0)
+            {
+                return Array.Empty<Finding>();
+            }
+
+            var context = new RuleContext(shape, Registry, Options);
+            foreach (var rule in ShapeRules.All)
+            {
+                rule.Evaluate(context);
+            }
+
+            return context.Findings;
+        }
 
         /// <summary>Parses one statement and evaluates it; a parse failure is reported in the verdict, never thrown.</summary>
         public StatementVerdict CheckStatement(string sql) => throw new NotImplementedException("Parser lands with the core engine.");

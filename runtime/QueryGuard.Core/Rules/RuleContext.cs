@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using QueryGuard.Registry;
+using QueryGuard.Shapes;
+
+namespace QueryGuard.Rules
+{
+    /// <summary>One evaluation of one shape: the facts per access, the findings so far, and which rule already spoke for an access.</summary>
+    internal sealed class RuleContext
+    {
+        private readonly HashSet<(int Access, string Rule)> reported = new();
+
+        public RuleContext(QueryShape shape, IndexRegistry registry, RuleOptions options)
+        {
+            Shape = shape;
+            Registry = registry;
+            Options = options;
+            var facts = new AccessFacts[shape.Accesses.Count];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var access = shape.Accesses[i];
+                var table = registry.Find(access.Table, access.Schema);
+                facts[i] = new AccessFacts(access, table, table is not null && registry.IsSmall(table));
+            }
+
+            Facts = facts;
+        }
+
+        public QueryShape Shape { get; }
+
+        public IndexRegistry Registry { get; }
+
+        public RuleOptions Options { get; }
+
+        public IReadOnlyList<AccessFacts> Facts { get; }
+
+        public List<Finding> Findings { get; } = new();
+
+        public bool Enabled(string ruleId) => Options.IsEnabled(ruleId) && !Shape.IsSuppressed(ruleId);
+
+        public bool HasFinding(int access, string ruleId) => reported.Contains((access, ruleId));
+
+        /// <summary>True when an index-placement rule (QG0002, QG0003, QG0006) already explains this access.</summary>
+        public bool HasIndexFinding(int access) =>
+            HasFinding(access, RuleIds.ScopelessLookup) || HasFinding(access, RuleIds.FilterOrderMismatch) || HasFinding(access, RuleIds.NoIndexForFilter) ||
+            HasFinding(access, RuleIds.UnboundedRead);
+
+        public void Report(AccessFacts facts, string ruleId, IReadOnlyList<string> columns, string message, SourceLocation? location, string? closestIndex = null, string? suggestedIndex = null)
+        {
+            reported.Add((facts.Access.Id, ruleId));
+            Findings.Add(new Finding(ruleId, Options.SeverityOf(ruleId), facts.Access.Table, columns, message)
+            {
+                ClosestIndex = closestIndex,
+                SuggestedIndex = suggestedIndex,
+                Location = location ?? facts.Access.Location,
+                AccessId = facts.Access.Id,
+            });
+        }
+    }
+}
