@@ -70,6 +70,7 @@ namespace QueryGuard.Core.Tests.EfCorpus
         [InlineData("include-deployments-of-environments-split-query", @"INNER JOIN deployments AS d ON e\.id = d\.environment_id")]
         [InlineData("environments-with-latest-deployment-id-subquery", @"WHERE e\.id = d\.environment_id\s+ORDER BY d\.id DESC\s+LIMIT 1\) AS ""LatestDeploymentId""")]
         [InlineData("environments-with-latest-deployment-entity", @"ROW_NUMBER\(\) OVER\(PARTITION BY d\.environment_id ORDER BY d\.id DESC\)")]
+        [InlineData("latest-deployment-per-environment-group-by-first", @"ROW_NUMBER\(\) OVER\(PARTITION BY d0\.environment_id ORDER BY d0\.id DESC\) AS row\s+FROM deployments AS d0\s+WHERE d0\.environment_id = ANY \(@environmentIds\)")]
         [InlineData("group-join-left-join-environments-deployments", @"LEFT JOIN deployments AS d ON e\.id = d\.environment_id")]
         [InlineData("left-join-operator-releases-last-deployment", @"LEFT JOIN deployments AS d ON r\.last_deployment_id = d\.id")]
         [InlineData("distinct-refs-of-project", @"\ASELECT DISTINCT d\.ref")]

@@ -418,6 +418,15 @@ namespace QueryGuard.Core.Tests.EfCorpus
                 }
             });
 
+            Add("latest-deployment-per-environment-group-by-first", async db =>
+            {
+                var environmentIds = new List<long> { CorpusKeys.ProductionEnvironmentId, CorpusKeys.StagingEnvironmentId };
+                _ = await db.Deployments.Where(d => environmentIds.Contains(d.EnvironmentId))
+                    .GroupBy(d => d.EnvironmentId)
+                    .Select(g => g.OrderByDescending(d => d.Id).First())
+                    .ToListAsync();
+            });
+
             // --- Comments and raw SQL ---------------------------------------------------------------------------
             Add("tagged-allow-comment", async db =>
             {
