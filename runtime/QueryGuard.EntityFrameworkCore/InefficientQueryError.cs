@@ -79,7 +79,7 @@ namespace QueryGuard
                 .Append(first.RuleId).Append(' ').Append(title).Append(": ").AppendLine(first.Message);
             Line(text, "table", first.Table);
             Line(text, "columns", first.Columns.Count == 0 ? null : string.Join(", ", first.Columns));
-            Line(text, "closest index", first.ClosestIndex ?? "none serves this access");
+            Line(text, "closest index", first.ClosestIndex);
             Line(text, "suggested index", first.SuggestedIndex ?? findings.Select(f => f.SuggestedIndex).FirstOrDefault(s => s is not null));
             Line(text, "issued from", callSite);
             foreach (var other in findings.Skip(1))

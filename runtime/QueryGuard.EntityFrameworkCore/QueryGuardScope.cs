@@ -18,6 +18,9 @@ namespace QueryGuard
     /// </summary>
     public sealed class QueryGuardScope : IDisposable
     {
+        /// <summary>Distinct statements one unit of work counts at most.</summary>
+        internal const int MaxTrackedStatements = 10_000;
+
         private static readonly AsyncLocal<QueryGuardScope?> CurrentScope = new();
 
         private readonly ConcurrentDictionary<object, ExecutionCounter>? executions;
@@ -121,8 +124,20 @@ namespace QueryGuard
             return null;
         }
 
-        internal ExecutionCounter CounterFor(object statement) =>
-            executions!.GetOrAdd(statement, static _ => new ExecutionCounter());
+        /// <summary>
+        /// The counter of one statement in this unit of work, or null once the scope tracks <see cref="MaxTrackedStatements"/>
+        /// statements: a long job that sends endless distinct statements must not grow the scope without bound.
+        /// </summary>
+        internal ExecutionCounter? CounterFor(object statement)
+        {
+            var map = executions!;
+            if (map.TryGetValue(statement, out var counter))
+            {
+                return counter;
+            }
+
+            return map.Count >= MaxTrackedStatements ? null : map.GetOrAdd(statement, static _ => new ExecutionCounter());
+        }
 
         private static QueryGuardScope Push(QueryGuardScope scope)
         {

@@ -14,7 +14,7 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         {
             const int capacity = 1000;
             await using var db = database.Context(b => b.Mode(QueryGuardMode.Log).CacheCapacity(capacity).UseLoggerFactory(new LogCollector()));
-            var statements = db.GetService<GuardRuntime>().For(db.Model).Statements;
+            var statements = db.GetService<GuardRuntime>().For(db.Model, db.Database.GetDbConnection()).Statements;
             var largest = 0;
 
             for (var i = 0; i < 100_000; i++)

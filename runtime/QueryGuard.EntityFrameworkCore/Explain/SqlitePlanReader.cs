@@ -20,6 +20,9 @@ namespace QueryGuard.Explain
         {
             var steps = new List<PlanStep>();
             var limited = statement.Accesses().Any(a => a.Limit is not null);
+
+            // Without a temp b-tree sort, rows come out in scan order and a LIMIT stops the scan early.
+            var sorted = rows.Any(r => r.Detail.StartsWith("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
             string? lastTable = null;
             foreach (var (_, _, detail) in rows)
             {
@@ -35,10 +38,9 @@ namespace QueryGuard.Explain
                     else
                     {
                         var access = statement.Accesses().FirstOrDefault(a => string.Equals(a.Table, table, StringComparison.OrdinalIgnoreCase));
-                        var ordered = statement.Accesses().Any(a => a.OrderBy.Count > 0);
                         steps.Add(new PlanStep(PlanStepKind.SequentialScan, table)
                         {
-                            UnderLimit = limited && !ordered,
+                            UnderLimit = limited && !sorted,
                             Filtered = access?.HasAnyPredicate == true,
                         });
                     }

@@ -26,7 +26,7 @@ namespace QueryGuard.Internal
     {
         private static readonly DiagnosticListener Listener = new(QueryGuardDiagnostics.ListenerName);
 
-        private readonly ConcurrentDictionary<IModel, ModelGuard> models = new(ReferenceEqualityComparer.Instance);
+        private readonly ConcurrentDictionary<(IModel Model, string? Database), ModelGuard> models = new();
         private ModelGuard? last;
 
         public GuardRuntime(QueryGuardOptions options)
@@ -36,17 +36,36 @@ namespace QueryGuard.Internal
 
         public QueryGuardOptions Options { get; }
 
-        public ModelGuard For(IModel model)
+        /// <summary>
+        /// The guard of one model. With the live catalog, also one per database: contexts that share options (and so
+        /// this runtime) may talk to different databases, whose indexes and sizes differ.
+        /// </summary>
+        public ModelGuard For(IModel model, DbConnection? connection = null)
         {
+            var database = Options.UseDatabaseCatalog ? DatabaseKey(connection) : null;
             var guard = Volatile.Read(ref last);
-            if (guard is not null && ReferenceEquals(guard.Model, model))
+            if (guard is not null && ReferenceEquals(guard.Model, model) && string.Equals(guard.Database, database, StringComparison.Ordinal))
             {
                 return guard;
             }
 
-            guard = models.GetOrAdd(model, m => new ModelGuard(this, m));
+            guard = models.GetOrAdd((model, database), key => new ModelGuard(this, key.Model, key.Database));
             Volatile.Write(ref last, guard);
             return guard;
+        }
+
+        private static string? DatabaseKey(DbConnection? connection)
+        {
+            if (connection is null)
+            {
+                return null;
+            }
+
+            // An in-memory SQLite database is its connection.
+            var source = connection.DataSource;
+            return string.IsNullOrEmpty(source) || source.Contains(":memory:", StringComparison.OrdinalIgnoreCase) || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase)
+                ? "connection#" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(connection).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : source + "|" + connection.Database;
         }
 
         /// <summary>Checks one command before it runs; completes synchronously unless the statement needs work.</summary>
@@ -57,7 +76,7 @@ namespace QueryGuard.Internal
                 return default;
             }
 
-            var guard = For(context.Model);
+            var guard = For(context.Model, command.Connection);
             var scope = QueryGuardScope.Current;
             if (scope is null && guard.IsReady && guard.Statements.TryGet(command.CommandText, out var known) && known.Settled)
             {
@@ -206,7 +225,7 @@ namespace QueryGuard.Internal
             }
 
             var counter = unit.CounterFor(statement);
-            if (!counter.Count(ParameterHash(command), Options.NPlusOneThreshold))
+            if (counter is null || !counter.Count(ParameterHash(command), Options.NPlusOneThreshold))
             {
                 return (null, null);
             }

@@ -141,6 +141,12 @@ namespace QueryGuard.Internal
 
         private static bool First(ref int flags, int bit)
         {
+            // Read first: once logged, later executions only read the shared flags instead of writing them.
+            if ((Volatile.Read(ref flags) & bit) != 0)
+            {
+                return false;
+            }
+
             var before = Interlocked.Or(ref flags, bit);
             return (before & bit) == 0;
         }

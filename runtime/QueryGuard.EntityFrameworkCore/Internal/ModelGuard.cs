@@ -25,16 +25,20 @@ namespace QueryGuard.Internal
         private readonly ConcurrentDictionary<string, long?> tableRows = new(StringComparer.OrdinalIgnoreCase);
         private QueryGuardEngine? engine;
 
-        public ModelGuard(GuardRuntime runtime, IModel model)
+        public ModelGuard(GuardRuntime runtime, IModel model, string? database = null)
         {
             Runtime = runtime;
             Model = model;
+            Database = database;
             Statements = new StatementCache<GuardedStatement>(runtime.Options.CacheCapacity);
         }
 
         public GuardRuntime Runtime { get; }
 
         public IModel Model { get; }
+
+        /// <summary>The database this guard's catalog was read from, when the catalog is used.</summary>
+        public string? Database { get; }
 
         public StatementCache<GuardedStatement> Statements { get; }
 

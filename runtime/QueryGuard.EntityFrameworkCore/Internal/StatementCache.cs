@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace QueryGuard.Internal
@@ -54,6 +56,10 @@ namespace QueryGuard.Internal
 
             return false;
         }
+
+        /// <summary>Every entry held now (for diagnostics and tests).</summary>
+        public IReadOnlyList<TValue> Snapshot() =>
+            Volatile.Read(ref young).Map.Values.Concat(Volatile.Read(ref old).Map.Values).Distinct().ToList();
 
         /// <summary>Stores <paramref name="value"/> unless another thread stored one first; returns the stored one.</summary>
         public TValue Add(string sql, TValue value)
