@@ -153,11 +153,35 @@ namespace QueryGuard.EntityFrameworkCore.Tests
                 Assert.StartsWith($"The {DatabaseName} plan scans deployments", error.Finding.Message, StringComparison.Ordinal);
                 var disagreement = Assert.Single(error.Plan!.Disagreements);
                 Assert.Contains("registry finds an index for deployments", disagreement, StringComparison.Ordinal);
+
+                // In Log mode the plan's own finding is logged, and the disagreement as a warning of its own.
+                var logs = new LogCollector();
+                await using var logging = Fresh(b => b.Mode(QueryGuardMode.Log).UseLoggerFactory(logs));
+                Assert.NotEmpty(await logging.Deployments.Where(d => d.EnvironmentId == environmentId).ToListAsync());
+                Assert.Equal("database plan", Assert.Single(logs.Findings(RuleIds.NoIndexForFilter))["Source"]);
+                var plan = Assert.Single(logs.Guard, e => e.EventId == QueryGuardDiagnostics.Plan);
+                Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, plan.Level);
+                Assert.Contains(disagreement, plan.Message, StringComparison.Ordinal);
             }
             finally
             {
                 await Database.ExecuteAsync(CreateIndex("ix_deployments_environment_id_finished_at_id", "deployments (environment_id, finished_at, id)"));
             }
+        }
+
+        [Fact]
+        public async Task In_log_mode_a_confirming_plan_travels_with_the_registry_finding()
+        {
+            var logs = new LogCollector();
+            var reference = "refs/heads/branch-7";
+            await using var db = Fresh(b => b.Mode(QueryGuardMode.Log).UseLoggerFactory(logs));
+
+            Assert.NotEmpty(await db.Deployments.Where(d => d.Ref == reference).ToListAsync());
+
+            var entry = Assert.Single(logs.Guard);
+            Assert.Equal(RuleIds.NoIndexForFilter, entry.EventId.Name);
+            Assert.Equal("registry", entry["Source"]);
+            Assert.Contains($"The {DatabaseName} plan scans deployments", (string)entry["Plan"]!, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -176,7 +176,7 @@ namespace QueryGuard.Explain
                 }
             }
 
-            return new QueryPlanReport(database, findings, indexes, Disagreements(database, statement, findings, indexes));
+            return new QueryPlanReport(database, findings, indexes, Disagreements(database, statement, findings, indexes, guard.Engine.Registry));
         }
 
         private static void Add(List<Finding> findings, RuleOptions rules, GuardedStatement statement, string ruleId, string table, IReadOnlyList<string> columns, string message)
@@ -196,7 +196,7 @@ namespace QueryGuard.Explain
             });
         }
 
-        private static List<string> Disagreements(string database, GuardedStatement statement, List<Finding> plan, List<PlanIndexUse> indexes)
+        private static List<string> Disagreements(string database, GuardedStatement statement, List<Finding> plan, List<PlanIndexUse> indexes, Registry.IndexRegistry registry)
         {
             var notes = new List<string>();
             foreach (var finding in plan)
@@ -211,13 +211,16 @@ namespace QueryGuard.Explain
                 }
             }
 
-            foreach (var finding in statement.Findings.Where(f => IsScanRule(f.RuleId) || f.RuleId == RuleIds.FilterOrderMismatch))
+            // An index the plan reads that the registry does not list: the registry is behind the database.
+            foreach (var use in indexes.GroupBy(i => (i.Table, i.Index)).Select(g => g.First()))
             {
-                var planSees = plan.Any(p => string.Equals(p.Table, finding.Table, StringComparison.OrdinalIgnoreCase) && IsScanRule(p.RuleId) == IsScanRule(finding.RuleId));
-                var used = indexes.Where(i => string.Equals(i.Table, finding.Table, StringComparison.OrdinalIgnoreCase)).Select(i => i.Index).Distinct(StringComparer.Ordinal).ToList();
-                if (!planSees && used.Count > 0)
+                if (registry.Find(use.Table) is { } table && !table.Indexes.Any(i => string.Equals(i.Name, use.Index, StringComparison.OrdinalIgnoreCase)) &&
+                    !use.Index.StartsWith("rowid", StringComparison.Ordinal))
                 {
-                    notes.Add($"The registry reports {finding.RuleId} on {finding.Table}, but the {database} plan serves it with index {string.Join(", ", used)}: add that index to the registry if it is meant to stay.");
+                    var reported = statement.Findings.FirstOrDefault(f => string.Equals(f.Table, use.Table, StringComparison.OrdinalIgnoreCase));
+                    notes.Add(reported is null
+                        ? $"The {database} plan reads {use.Table} through index {use.Index}, which the registry does not list."
+                        : $"The registry reports {reported.RuleId} on {use.Table}, but the {database} plan reads it through index {use.Index}, which the registry does not list: add the index to the registry (or include the database catalog) if it is meant to stay.");
                 }
             }
 

@@ -22,14 +22,14 @@ namespace QueryGuard.Explain
             {
                 if (entry.TryGetProperty("Plan", out var plan))
                 {
-                    Walk(plan, underLimit: false, steps, statement);
+                    Walk(plan, underLimit: false, null, steps, statement);
                 }
             }
 
             return steps;
         }
 
-        private static void Walk(JsonElement node, bool underLimit, List<PlanStep> steps, GuardedStatement statement)
+        private static void Walk(JsonElement node, bool underLimit, string? parentTable, List<PlanStep> steps, GuardedStatement statement)
         {
             var type = Text(node, "Node Type") ?? string.Empty;
             var childrenUnderLimit = underLimit;
@@ -45,10 +45,11 @@ namespace QueryGuard.Explain
                         Filtered = node.TryGetProperty("Filter", out _),
                     });
                     break;
+                // A Bitmap Index Scan names no relation: its Bitmap Heap Scan parent does (parentTable).
                 case "Index Scan":
                 case "Index Only Scan":
                 case "Bitmap Index Scan":
-                    steps.Add(new PlanStep(PlanStepKind.IndexRead, Table(node, statement) ?? IndexTable(node, statement)) { Index = Text(node, "Index Name") });
+                    steps.Add(new PlanStep(PlanStepKind.IndexRead, Table(node, statement) ?? parentTable) { Index = Text(node, "Index Name") });
                     break;
                 case "Sort":
                 case "Incremental Sort":
@@ -73,7 +74,7 @@ namespace QueryGuard.Explain
             {
                 foreach (var child in children.EnumerateArray())
                 {
-                    Walk(child, childrenUnderLimit, steps, statement);
+                    Walk(child, childrenUnderLimit, Table(node, statement) ?? parentTable, steps, statement);
                 }
             }
         }
@@ -88,10 +89,6 @@ namespace QueryGuard.Explain
 
             return statement.ResolveTable(relation) ?? relation;
         }
-
-        // A Bitmap Index Scan names no relation; its Bitmap Heap Scan parent does, but the index name is enough to report.
-        private static string? IndexTable(JsonElement node, GuardedStatement statement) =>
-            Text(node, "Alias") is { } alias ? statement.ResolveTable(alias) : null;
 
         private static string? FirstRelation(JsonElement node, GuardedStatement statement)
         {

@@ -126,12 +126,19 @@ namespace QueryGuard.Internal
             var plan = statement.Plan;
             var (nPlusOne, callSite) = CountExecution(statement, command, scope);
 
-            // Everything found on this execution, the registry's findings first, then the plan's, then N+1.
+            // Everything found on this execution: the registry's findings, then the plan's where they add something (a
+            // plan finding of the same rule on the same table confirms a registry finding and travels with it), then N+1.
             var found = new List<(Finding Finding, bool FromPlan)>(statement.Findings.Count + 1);
             found.AddRange(statement.Findings.Select(f => (f, false)));
             if (plan is not null)
             {
-                found.AddRange(plan.Findings.Select(f => (f, true)));
+                foreach (var finding in plan.Findings)
+                {
+                    if (!statement.Findings.Any(f => f.RuleId == finding.RuleId && string.Equals(f.Table, finding.Table, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        found.Add((finding, true));
+                    }
+                }
             }
 
             if (nPlusOne is not null)
@@ -173,7 +180,8 @@ namespace QueryGuard.Internal
                     sql);
             }
 
-            if (plan is not null && (plan.Findings.Count > 0 || plan.Disagreements.Count > 0 || plan.Error is not null) && statement.FirstPlanLog())
+            // The plan travels with each finding's entry; on its own it is logged only when it disagrees or failed.
+            if (plan is not null && (plan.Disagreements.Count > 0 || plan.Error is not null) && statement.FirstPlanLog())
             {
                 logger.Get().Log(
                     plan.Disagreements.Count > 0 ? LogLevel.Warning : LogLevel.Information,
@@ -199,7 +207,7 @@ namespace QueryGuard.Internal
                 {
                     if (statement.FirstLogOf(finding.RuleId, fromPlan))
                     {
-                        LogFinding(logger.Get(), finding, fromPlan, sql, finding == nPlusOne ? callSite : null);
+                        LogFinding(logger.Get(), finding, fromPlan, sql, finding == nPlusOne ? callSite : null, plan);
                     }
                 }
             }
@@ -278,7 +286,7 @@ namespace QueryGuard.Internal
             }
         }
 
-        private static void LogFinding(ILogger logger, Finding finding, bool fromPlan, string sql, string? callSite)
+        private static void LogFinding(ILogger logger, Finding finding, bool fromPlan, string sql, string? callSite, QueryPlanReport? plan)
         {
             var level = finding.Severity switch
             {
@@ -290,7 +298,7 @@ namespace QueryGuard.Internal
             logger.Log(
                 level,
                 QueryGuardDiagnostics.ForRule(finding.RuleId),
-                "{RuleId} {RuleTitle}: {Message} Table: {Table}; columns: {Columns}; closest index: {ClosestIndex}; suggested index: {SuggestedIndex}; found by: {Source}; issued from: {CallSite}; help: {HelpLink}. SQL: {Sql}",
+                "{RuleId} {RuleTitle}: {Message} Table: {Table}; columns: {Columns}; closest index: {ClosestIndex}; suggested index: {SuggestedIndex}; found by: {Source}; issued from: {CallSite}; plan: {Plan}; help: {HelpLink}. SQL: {Sql}",
                 finding.RuleId,
                 title,
                 finding.Message,
@@ -300,6 +308,7 @@ namespace QueryGuard.Internal
                 finding.SuggestedIndex ?? "none",
                 fromPlan ? "database plan" : "registry",
                 callSite ?? "n/a",
+                plan?.Summary ?? "not verified",
                 finding.HelpLink,
                 sql);
         }
