@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using QueryGuard.Internal;
 
 namespace QueryGuard
@@ -60,6 +61,17 @@ namespace QueryGuard
         /// <c>using var scope = QueryGuardScope.Begin(context.Request.Path);</c>
         /// </summary>
         public static QueryGuardScope Begin(string? name = null) => Push(new QueryGuardScope(Current, name, null, null));
+
+        /// <summary>
+        /// Runs <paramref name="body"/> inside a unit of work. As ASP.NET Core middleware, one scope per request:
+        /// <c>app.Use((context, next) =&gt; QueryGuardScope.RunAsync(context.Request.Path.Value, next));</c>
+        /// </summary>
+        public static async Task RunAsync(string? name, Func<Task> body)
+        {
+            ArgumentNullException.ThrowIfNull(body);
+            using var scope = Begin(name);
+            await body().ConfigureAwait(false);
+        }
 
         /// <summary>
         /// Suppresses <paramref name="ruleId"/> for every command executed until the scope is disposed. The reason is

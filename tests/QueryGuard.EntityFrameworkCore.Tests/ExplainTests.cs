@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using QueryGuard.Core.Tests.EfCorpus;
 using QueryGuard.EntityFrameworkCore.Tests.Support;
 using QueryGuard.Testing;
@@ -213,6 +214,29 @@ namespace QueryGuard.EntityFrameworkCore.Tests
             Assert.Equal(RuleIds.FilterOrderMismatch, sort.RuleId);
             Assert.Equal("deployments", sort.Table);
             Assert.Contains("before the LIMIT", sort.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Explain_runs_in_the_commands_transaction_with_its_parameters_sync()
+        {
+            // An index created in the transaction and not committed: only EXPLAIN in the same transaction can use it.
+            var reference = "refs/heads/branch-99";
+            using var db = Fresh();
+            using var transaction = db.Database.BeginTransaction();
+            using (var create = db.Database.GetDbConnection().CreateCommand())
+            {
+                // Past EF Core, so the guard's first command (and catalog read) is the query below, in the transaction.
+                create.Transaction = transaction.GetDbTransaction();
+                create.CommandText = "CREATE INDEX ix_deployments_ref_uncommitted ON deployments (ref)";
+                create.ExecuteNonQuery();
+            }
+
+            Assert.NotEmpty(db.Deployments.Where(d => d.Ref == reference).ToList());
+
+            var statement = Assert.Single(GuardStatements(db), s => s.Plan is not null);
+            Assert.Contains(statement.Plan!.IndexesUsed, i => i.Index == "ix_deployments_ref_uncommitted");
+            Assert.Equal(1, db.Deployments.Count(d => d.Id == 1)); // the transaction is still usable
+            transaction.Rollback();
         }
 
         protected abstract string CreateIndex(string name, string on);

@@ -89,6 +89,22 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         }
 
         [Fact]
+        public async Task RunAsync_opens_a_unit_of_work_for_the_body_only()
+        {
+            QueryGuardScope? inside = null;
+            await QueryGuardScope.RunAsync("GET /deployments", async () =>
+            {
+                await Task.Yield();
+                inside = QueryGuardScope.Current;
+            });
+
+            Assert.NotNull(inside);
+            Assert.True(inside.IsUnitOfWork);
+            Assert.Equal("GET /deployments", inside.Name);
+            Assert.Null(QueryGuardScope.Current);
+        }
+
+        [Fact]
         public void Disposing_an_outer_scope_ends_the_inner_ones_left_open()
         {
             var outer = QueryGuardScope.Begin("outer");
