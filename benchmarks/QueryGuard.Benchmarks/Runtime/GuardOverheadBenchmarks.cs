@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using QueryGuard.Testing;
 
@@ -26,6 +25,7 @@ namespace QueryGuard.Benchmarks.Runtime
         private PooledDbContextFactory<BenchContext>? plain;
         private PooledDbContextFactory<BenchContext>? logging;
         private PooledDbContextFactory<BenchContext>? throwing;
+        private PooledDbContextFactory<BenchContext>? emptyInterceptor;
         private long next;
 
         [GlobalSetup]
@@ -36,6 +36,8 @@ namespace QueryGuard.Benchmarks.Runtime
             plain = Factory(null);
             logging = Factory(b => b.Mode(QueryGuardMode.Log));
             throwing = Factory(b => b.Mode(QueryGuardMode.Throw));
+            emptyInterceptor = new PooledDbContextFactory<BenchContext>(
+                new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).AddInterceptors(new EmptyCommandInterceptor()).Options);
 
             await using (var db = plain.CreateDbContext())
             {
@@ -47,6 +49,7 @@ namespace QueryGuard.Benchmarks.Runtime
             await PointQuery(plain);
             await PointQuery(logging);
             await PointQuery(throwing);
+            await PointQuery(emptyInterceptor);
         }
 
         [GlobalCleanup]
@@ -67,6 +70,10 @@ namespace QueryGuard.Benchmarks.Runtime
 
         [Benchmark]
         public Task<BenchItem?> ThrowMode() => PointQuery(throwing!);
+
+        /// <summary>What EF Core charges for any command interceptor at all (event data per command): not the guard's share.</summary>
+        [Benchmark]
+        public Task<BenchItem?> EmptyInterceptor() => PointQuery(emptyInterceptor!);
 
         private async Task<BenchItem?> PointQuery(PooledDbContextFactory<BenchContext> factory)
         {

@@ -21,6 +21,7 @@ namespace QueryGuard.Benchmarks.Runtime
         private PooledDbContextFactory<BenchContext>? plain;
         private PooledDbContextFactory<BenchContext>? logging;
         private PooledDbContextFactory<BenchContext>? throwing;
+        private PooledDbContextFactory<BenchContext>? emptyInterceptor;
         private long next;
 
         [GlobalSetup]
@@ -31,6 +32,8 @@ namespace QueryGuard.Benchmarks.Runtime
             plain = Factory(null);
             logging = Factory(b => b.Mode(QueryGuardMode.Log));
             throwing = Factory(b => b.Mode(QueryGuardMode.Throw));
+            emptyInterceptor = new PooledDbContextFactory<BenchContext>(
+                new DbContextOptionsBuilder<BenchContext>().UseSqlite(connection).AddInterceptors(new EmptyCommandInterceptor()).Options);
             await using (var db = plain.CreateDbContext())
             {
                 await db.Database.EnsureCreatedAsync();
@@ -40,6 +43,7 @@ namespace QueryGuard.Benchmarks.Runtime
             await PointQuery(plain);
             await PointQuery(logging);
             await PointQuery(throwing);
+            await PointQuery(emptyInterceptor);
         }
 
         [GlobalCleanup]
@@ -53,6 +57,10 @@ namespace QueryGuard.Benchmarks.Runtime
 
         [Benchmark]
         public Task<BenchItem?> ThrowMode() => PointQuery(throwing!);
+
+        /// <summary>What EF Core charges for any command interceptor at all: the part of the overhead that is not the guard's.</summary>
+        [Benchmark]
+        public Task<BenchItem?> EmptyInterceptor() => PointQuery(emptyInterceptor!);
 
         private async Task<BenchItem?> PointQuery(PooledDbContextFactory<BenchContext> factory)
         {
@@ -71,5 +79,10 @@ namespace QueryGuard.Benchmarks.Runtime
 
             return new PooledDbContextFactory<BenchContext>(builder.Options);
         }
+    }
+
+    /// <summary>A command interceptor that does nothing.</summary>
+    public sealed class EmptyCommandInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
     }
 }
