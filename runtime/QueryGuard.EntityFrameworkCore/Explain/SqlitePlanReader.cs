@@ -72,14 +72,10 @@ namespace QueryGuard.Explain
             return steps;
         }
 
+        // SQLite names the alias when the query gives one ("SCAN d"), else the table.
         private static string Resolve(Match match, GuardedStatement statement)
         {
             var name = match.Groups[1].Value;
-            if (match.Groups[2].Success)
-            {
-                return statement.ResolveTable(name) ?? name;
-            }
-
             return statement.ResolveTable(name) ?? name;
         }
     }
