@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace QueryGuard.Sql
@@ -615,14 +616,16 @@ namespace QueryGuard.Sql
 
         /// <summary>
         /// Whether the run of '(' starting at <paramref name="index"/> ends at a query start. The answer is cached per run,
-        /// so nested parentheses (each level asks again) cost one scan in total.
+        /// so nested parentheses (each level asks again) cost one scan in total. A run longer than the nesting limit
+        /// fails either way, so the scan stops there.
         /// </summary>
         private bool ParenthesesLeadToQuery(int index)
         {
             if (index < _parenRunStart || index >= _parenRunEnd)
             {
                 var end = index;
-                while (end < _count && _tokens[end].Kind == SqlTokenKind.LeftParen)
+                var limit = Math.Min(_count, index + MaxDepth + 1);
+                while (end < limit && _tokens[end].Kind == SqlTokenKind.LeftParen)
                 {
                     _work++;
                     end++;

@@ -55,7 +55,8 @@ namespace QueryGuard.Sql
                     value = SqlText.DecodeEscapeString(text, 2, text.Length - 1, out var errorOffset);
                     if (value is null)
                     {
-                        throw new SqlParseException("invalid escape in string literal", token.Start + errorOffset, token.Line, token.Column + errorOffset, "a valid \\u or \\U escape", "'" + text.Substring(errorOffset, System.Math.Min(6, text.Length - 1 - errorOffset)) + "'");
+                        LocateInToken(token, text, errorOffset, out var line, out var column);
+                        throw new SqlParseException("invalid escape in string literal", token.Start + errorOffset, line, column, "a valid \\u or \\U escape", "'" + text.Substring(errorOffset, System.Math.Min(6, text.Length - 1 - errorOffset)) + "'");
                     }
 
                     break;
@@ -84,6 +85,15 @@ namespace QueryGuard.Sql
             var literal = new Literal(token.Span, kind, text, value);
             Advance();
             return literal;
+        }
+
+        /// <summary>Line and column of <paramref name="index"/> inside a token's text, which may span lines.</summary>
+        private static void LocateInToken(in SqlToken token, string text, int index, out int line, out int column)
+        {
+            var counter = new LineCounter(text);
+            counter.MoveTo(index, out var relativeLine, out var relativeColumn);
+            line = token.Line + relativeLine - 1;
+            column = relativeLine == 1 ? token.Column + relativeColumn - 1 : relativeColumn;
         }
 
         private Parameter ParseParameter()
@@ -458,6 +468,11 @@ namespace QueryGuard.Sql
         {
             var startIndex = _pos;
             Advance();
+            if (IsKeyword(SqlKeyword.End))
+            {
+                throw Expected("'WHEN'");
+            }
+
             var operand = IsKeyword(SqlKeyword.When) ? null : ParseExpression();
             var whens = new List<CaseWhen>(2);
             while (IsKeyword(SqlKeyword.When))
