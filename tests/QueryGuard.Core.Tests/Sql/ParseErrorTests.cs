@@ -99,6 +99,38 @@ namespace QueryGuard.Core.Tests.Sql
         }
 
         [Fact]
+        public void Deep_nesting_on_a_thread_with_a_small_stack_fails_the_parse_not_the_process()
+        {
+            // 100 nested scalar subqueries use 200 of the 256 levels (each is an expression and a query), so only the
+            // stack guard can stop them on a 128 KB stack; without it the process would die of a stack overflow.
+            var sql = string.Concat(Enumerable.Repeat("SELECT (", 100)) + "1" + new string(')', 100);
+            Assert.Null(ParseOnThread(sql, 4 * 1024 * 1024));
+            var outcome = ParseOnThread(sql, 128 * 1024);
+            Assert.True(outcome is SqlParseException { Problem: "nesting too deep" }, outcome?.ToString() ?? "parsed");
+        }
+
+        private static Exception? ParseOnThread(string sql, int stackSize)
+        {
+            Exception? outcome = null;
+            var thread = new System.Threading.Thread(
+                () =>
+                {
+                    try
+                    {
+                        SqlParser.ParseStatement(sql);
+                    }
+                    catch (Exception exception)
+                    {
+                        outcome = exception;
+                    }
+                },
+                stackSize);
+            thread.Start();
+            thread.Join();
+            return outcome;
+        }
+
+        [Fact]
         public void Nesting_within_the_limit_parses()
         {
             var depth = 60;

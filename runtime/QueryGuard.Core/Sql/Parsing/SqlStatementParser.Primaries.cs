@@ -15,7 +15,7 @@ namespace QueryGuard.Sql
                 case SqlTokenKind.Numeric:
                     {
                         var text = TokenText(token);
-                        var value = text.IndexOf('_') < 0 ? text : text.Replace("_", string.Empty);
+                        var value = NumberValue(text);
                         var literal = new Literal(token.Span, token.Kind == SqlTokenKind.Integer ? LiteralKind.Integer : LiteralKind.Numeric, text, value);
                         Advance();
                         return literal;
@@ -41,6 +41,36 @@ namespace QueryGuard.Sql
                 default:
                     throw Expected("an expression");
             }
+        }
+
+        /// <summary>A number's digits without '_' separators; 0x, 0o and 0b integers in decimal when they fit in 64 bits.</summary>
+        private static string NumberValue(string text)
+        {
+            var digits = text.IndexOf('_') < 0 ? text : text.Replace("_", string.Empty);
+            if (digits.Length < 3 || digits[0] != '0')
+            {
+                return digits;
+            }
+
+            var radix = char.ToLowerInvariant(digits[1]) switch { 'x' => 16, 'o' => 8, 'b' => 2, _ => 0 };
+            if (radix == 0)
+            {
+                return digits;
+            }
+
+            ulong value = 0;
+            for (var i = 2; i < digits.Length; i++)
+            {
+                var digit = (ulong)(digits[i] <= '9' ? digits[i] - '0' : (digits[i] | 0x20) - 'a' + 10);
+                if (value > (ulong.MaxValue - digit) / (ulong)radix)
+                {
+                    return digits;
+                }
+
+                value = (value * (ulong)radix) + digit;
+            }
+
+            return value.ToString(CultureInfo.InvariantCulture);
         }
 
         private Literal ParseStringLiteral()
@@ -90,8 +120,8 @@ namespace QueryGuard.Sql
         /// <summary>Line and column of <paramref name="index"/> inside a token's text, which may span lines.</summary>
         private static void LocateInToken(in SqlToken token, string text, int index, out int line, out int column)
         {
-            var counter = new LineCounter(text);
-            counter.MoveTo(index, out var relativeLine, out var relativeColumn);
+            var counter = LineCounter.Start;
+            counter.MoveTo(text, index, out var relativeLine, out var relativeColumn);
             line = token.Line + relativeLine - 1;
             column = relativeLine == 1 ? token.Column + relativeColumn - 1 : relativeColumn;
         }

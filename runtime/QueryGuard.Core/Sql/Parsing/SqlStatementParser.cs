@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace QueryGuard.Sql
 {
@@ -35,12 +36,6 @@ namespace QueryGuard.Sql
         {
             _source = source;
         }
-
-        /// <summary>Token reads so far, lookahead included.</summary>
-        internal long WorkUnits => _work;
-
-        /// <summary>Tokens lexed, the end-of-input token included.</summary>
-        internal int TokenCount => _count;
 
         /// <summary>
         /// Parses exactly one statement in <c>source[start..start+length)</c>; <paramref name="line"/> and
@@ -225,15 +220,31 @@ namespace QueryGuard.Sql
         {
             if (++_depth > MaxDepth)
             {
-                ref readonly var token = ref _tokens[_pos];
-                throw new SqlParseException(
-                    "nesting too deep",
-                    token.Start,
-                    token.Line,
-                    token.Column,
-                    "at most " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " nested levels",
-                    Describe(token));
+                throw NestingTooDeep();
             }
+
+            // The limit keeps recursion to a few hundred frames, but the caller's thread may have a small stack
+            // (the compiler host, a thread-pool thread deep in a call chain): fail the parse, never the process.
+            try
+            {
+                RuntimeHelpers.EnsureSufficientExecutionStack();
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw NestingTooDeep();
+            }
+        }
+
+        private SqlParseException NestingTooDeep()
+        {
+            ref readonly var token = ref _tokens[_pos];
+            return new SqlParseException(
+                "nesting too deep",
+                token.Start,
+                token.Line,
+                token.Column,
+                "at most " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " nested levels",
+                Describe(token));
         }
 
         // ---- errors ----
