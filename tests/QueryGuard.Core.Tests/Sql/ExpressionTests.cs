@@ -164,6 +164,19 @@ namespace QueryGuard.Core.Tests.Sql
         }
 
         [Fact]
+        public void String_literals_separated_by_a_newline_are_one_literal()
+        {
+            const string Sql = "SELECT 'deploy''s '\n  'log'\n''";
+            var literal = Assert.IsType<Literal>(Assert.Single(Parse.Select(Sql).Items).Expression);
+            Assert.Equal("deploy's log", literal.Value);
+            Assert.Equal("'deploy''s '\n  'log'\n''", literal.Text);
+            Assert.Equal(literal.Text, literal.Span.GetText(Sql));
+
+            Parse.Error("SELECT 'a' 'b'");
+            Parse.Error("SELECT 'a' /* c */\n'b'");
+        }
+
+        [Fact]
         public void Integer_literals_convert_to_int64()
         {
             Assert.True(Assert.IsType<Literal>(Parse.Expression("-20")).TryGetInt64(out var value));

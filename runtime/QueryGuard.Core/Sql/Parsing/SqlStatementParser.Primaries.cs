@@ -112,9 +112,55 @@ namespace QueryGuard.Sql
                     break;
             }
 
-            var literal = new Literal(token.Span, kind, text, value);
+            var startIndex = _pos;
             Advance();
-            return literal;
+            if (kind == LiteralKind.String || kind == LiteralKind.EscapeString || kind == LiteralKind.NationalString)
+            {
+                if (AppendContinuations(ref value))
+                {
+                    text = _source.Substring(_tokens[startIndex].Start, _prevEnd - _tokens[startIndex].Start);
+                }
+            }
+
+            return new Literal(SpanFrom(startIndex), kind, text, value);
+        }
+
+        /// <summary>
+        /// PostgreSQL joins <c>'abc'</c> and a plain <c>'def'</c> separated only by white space holding a newline into one
+        /// literal (a long string split over lines).
+        /// </summary>
+        private bool AppendContinuations(ref string? value)
+        {
+            var continued = false;
+            while (true)
+            {
+                ref readonly var next = ref Current;
+                if (next.Kind != SqlTokenKind.String || next.Sub != (byte)LiteralKind.String || !IsWhiteSpaceWithNewline(_prevEnd, next.Start))
+                {
+                    return continued;
+                }
+
+                value += SqlText.Undouble(_source, next.Start + 1, next.End - 1, '\'');
+                continued = true;
+                Advance();
+            }
+        }
+
+        private bool IsWhiteSpaceWithNewline(int start, int end)
+        {
+            var newline = false;
+            for (var i = start; i < end; i++)
+            {
+                var c = _source[i];
+                if (!SqlCharacters.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+
+                newline |= c == '\n' || c == '\r';
+            }
+
+            return newline;
         }
 
         /// <summary>Line and column of <paramref name="index"/> inside a token's text, which may span lines.</summary>
