@@ -260,6 +260,8 @@ namespace QueryGuard.Core.Tests.Sql
         {
             Assert.Equal(SqlTokenKind.QuotedIdentifier, Lex("SELECT [Id]")[1].Kind);
             Assert.Equal(SqlTokenKind.QuotedIdentifier, Lex("FROM [dbo].[Table]")[3].Kind);
+            Assert.Equal(SqlTokenKind.QuotedIdentifier, Lex("FROM [Table] [t]")[2].Kind);
+            Assert.Equal(SqlTokenKind.LeftBracket, Lex("SELECT \"tags\"[1]")[2].Kind);
             Assert.Equal(SqlTokenKind.LeftBracket, Lex("SELECT ARRAY[1]")[2].Kind);
             Assert.Equal(SqlTokenKind.LeftBracket, Lex("SELECT tags[1]")[2].Kind);
             Assert.Equal(SqlTokenKind.LeftBracket, Lex("x::int[]")[3].Kind);

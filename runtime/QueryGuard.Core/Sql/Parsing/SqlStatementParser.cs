@@ -9,7 +9,8 @@ namespace QueryGuard.Sql
     /// <see cref="SqlParseException"/> escapes; recursion is bounded by <see cref="MaxDepth"/> (chains that build deep
     /// trees without recursing, such as <c>a + b + c</c> or join lists, count towards it too, so AST depth is bounded
     /// as well); lookahead is bounded and never backtracks more than once, so work is linear in the token count.
-    /// Every token read (including lookahead) counts one unit of <see cref="WorkUnits"/> so tests can check that.
+    /// Every token read (including lookahead) counts one unit of work, reported through <see cref="SqlParser.LastWorkUnits"/>,
+    /// so tests can check linearity by counting instead of timing.
     /// </summary>
     internal sealed partial class SqlStatementParser
     {
