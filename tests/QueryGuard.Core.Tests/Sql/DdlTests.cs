@@ -209,6 +209,16 @@ namespace QueryGuard.Core.Tests.Sql
             Assert.Equal(0, other.Span.Start);
         }
 
+        [Theory]
+        [InlineData("SELEC id FROM deployments")]
+        [InlineData("deployments WHERE id = 1")]
+        public void A_word_that_starts_no_command_is_an_error_not_an_unchecked_statement(string sql)
+        {
+            var error = Parse.Error(sql);
+            Assert.Equal((1, 1), (error.Line, error.Column));
+            Assert.StartsWith("a statement", error.Expected, System.StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Unmodelled_statements_still_reject_bad_tokens()
         {
