@@ -124,6 +124,36 @@ namespace QueryGuard.Cli.Tests
         }
 
         [Fact]
+        public async Task The_readmes_sample_reports_its_four_slow_queries_and_passes_the_fixed_ones()
+        {
+            var root = RepositoryRoot();
+            var schema = System.IO.Path.Combine(root, "samples", "sql", "schema.sql");
+            var queries = System.IO.Path.Combine(root, "samples", "sql", "queries.sql");
+
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--schema", schema, "--format", "json", queries));
+
+            using var document = JsonDocument.Parse(cli.Stdout);
+            var rules = document.RootElement.GetProperty("statements").EnumerateArray()
+                .SelectMany(s => s.GetProperty("findings").EnumerateArray().Select(f => (s.GetProperty("line").GetInt32(), f.GetProperty("rule").GetString()!)))
+                .ToList();
+            // A statement starts at its leading comments (they belong to it, as EF's tags do).
+            Assert.Equal(new[] { (1, "QG0002"), (16, "QG0003"), (26, "QG0008"), (32, "QG0001") }, rules);
+        }
+
+        private static string RepositoryRoot()
+        {
+            for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "QueryGuard.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("QueryGuard.sln not found above " + AppContext.BaseDirectory);
+        }
+
+        [Fact]
         public async Task Empty_input_and_comment_only_files_have_no_statements()
         {
             cli.File("empty.sql", "-- nothing here\n/* nor here */\n");
