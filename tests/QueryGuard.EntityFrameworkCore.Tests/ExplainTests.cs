@@ -107,6 +107,7 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         public async Task A_sequential_scan_is_reported_and_disappears_once_the_suggested_index_exists()
         {
             var reference = "refs/heads/branch-42";
+            string suggested;
             await using (var before = Fresh())
             {
                 var error = await Assert.ThrowsAsync<InefficientQueryError>(() => before.Deployments.Where(d => d.Ref == reference).ToListAsync());
@@ -122,9 +123,12 @@ namespace QueryGuard.EntityFrameworkCore.Tests
                 Assert.Empty(plan.Disagreements);
                 Assert.Contains("plan:", error.Message, StringComparison.Ordinal);
                 Assert.DoesNotContain(reference, error.Message, StringComparison.Ordinal);
+                suggested = error.SuggestedIndex!;
             }
 
-            await Database.ExecuteAsync(CreateIndex("ix_deployments_ref", "deployments (ref)"));
+            // Run the DDL the error suggested, as a developer would.
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_deployments_on_ref ON deployments (ref)", suggested);
+            await Database.ExecuteAsync(RunnableHere(suggested));
             try
             {
                 var logs = new LogCollector();
@@ -132,10 +136,13 @@ namespace QueryGuard.EntityFrameworkCore.Tests
 
                 Assert.NotEmpty(await after.Deployments.Where(d => d.Ref == reference).ToListAsync());
                 Assert.Empty(logs.Guard);
+                var statement = Assert.Single(GuardStatements(after), s => s.Plan is not null);
+                Assert.Empty(statement.Plan!.Findings);
+                Assert.Contains(statement.Plan.IndexesUsed, i => i.Index == "index_deployments_on_ref");
             }
             finally
             {
-                await Database.ExecuteAsync("DROP INDEX ix_deployments_ref");
+                await Database.ExecuteAsync("DROP INDEX index_deployments_on_ref");
             }
         }
 
@@ -241,6 +248,9 @@ namespace QueryGuard.EntityFrameworkCore.Tests
 
         protected abstract string CreateIndex(string name, string on);
 
+        /// <summary>The suggested DDL as this database runs it (SQLite has no CONCURRENTLY).</summary>
+        protected abstract string RunnableHere(string suggestedIndex);
+
         private CorpusDbContext Fresh(Action<QueryGuardOptionsBuilder>? more = null) =>
             Database.Context(
                 b =>
@@ -262,6 +272,8 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         protected override string DatabaseName => "PostgreSQL";
 
         protected override string CreateIndex(string name, string on) => $"CREATE INDEX {name} ON {on}; ANALYZE deployments";
+
+        protected override string RunnableHere(string suggestedIndex) => suggestedIndex;
     }
 
     public sealed class SqliteExplainTests(LargeSqliteDatabase database) : ExplainTests(database), IClassFixture<LargeSqliteDatabase>
@@ -269,5 +281,7 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         protected override string DatabaseName => "SQLite";
 
         protected override string CreateIndex(string name, string on) => $"CREATE INDEX {name} ON {on}";
+
+        protected override string RunnableHere(string suggestedIndex) => suggestedIndex.Replace(" CONCURRENTLY", string.Empty, StringComparison.Ordinal);
     }
 }
