@@ -149,9 +149,11 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         [Fact]
         public async Task A_plan_that_scans_where_the_registry_expects_an_index_is_a_disagreement()
         {
-            // The model declares (environment_id, finished_at, id); the database lacks it here.
+            // The model declares (environment_id, finished_at, id); the database lacks it here. The other index with
+            // environment_id in it goes too, so the planner has nothing but a sequential scan.
             var environmentId = 17L;
             await Database.ExecuteAsync("DROP INDEX ix_deployments_environment_id_finished_at_id");
+            await Database.ExecuteAsync("DROP INDEX ix_deployments_project_id_environment_id_updated_at_id");
             try
             {
                 await using var db = Fresh();
@@ -174,6 +176,7 @@ namespace QueryGuard.EntityFrameworkCore.Tests
             finally
             {
                 await Database.ExecuteAsync(CreateIndex("ix_deployments_environment_id_finished_at_id", "deployments (environment_id, finished_at, id)"));
+                await Database.ExecuteAsync(CreateIndex("ix_deployments_project_id_environment_id_updated_at_id", "deployments (project_id, environment_id, updated_at, id)"));
             }
         }
 

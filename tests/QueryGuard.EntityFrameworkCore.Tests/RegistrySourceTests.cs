@@ -115,6 +115,25 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         }
 
         [Fact]
+        public async Task A_schema_created_and_seeded_through_the_guard_is_not_taken_for_small_tables()
+        {
+            // EnsureCreated is not checked; the first checked command (seeding) reads the catalog while tables are empty.
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+            await connection.OpenAsync();
+            await using var db = new Core.Tests.EfCorpus.CorpusDbContext(
+                CorpusOptions.Build(o => o.UseSqlite(connection), b => b.Mode(QueryGuardMode.Throw).IncludeDatabaseCatalog(), null, shareServiceProvider: false));
+            await db.Database.EnsureCreatedAsync();
+            await Core.Tests.EfCorpus.CorpusSeed.SeedAsync(db);
+
+            var catalog = await DatabaseCatalogRegistry.ReadAsync(connection);
+            Assert.True(catalog.Find("deployments")!.EstimatedRows > 100);
+            Assert.Equal(RuleIds.UnboundedRead, (await Assert.ThrowsAsync<InefficientQueryError>(() => db.Deployments.ToListAsync())).RuleId);
+
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE empty_probe (id INTEGER PRIMARY KEY)");
+            Assert.Null((await DatabaseCatalogRegistry.ReadAsync(connection)).Find("empty_probe")!.EstimatedRows);
+        }
+
+        [Fact]
         public async Task Sqlite_row_estimates_come_from_the_largest_rowid()
         {
             var catalog = await DatabaseCatalogRegistry.ReadAsync(database.Connection);

@@ -16,6 +16,7 @@ namespace QueryGuard.Benchmarks.Runtime
     /// Uses <c>QUERYGUARD_PG</c> when set, else starts a private cluster like the tests.
     /// </summary>
     [MemoryDiagnoser]
+    [MedianColumn]
     public class GuardOverheadBenchmarks
     {
         private const int Rows = 10_000;

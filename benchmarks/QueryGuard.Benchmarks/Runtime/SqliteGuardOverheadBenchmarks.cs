@@ -13,6 +13,7 @@ namespace QueryGuard.Benchmarks.Runtime
     /// a network round trip. A harsher view than <see cref="GuardOverheadBenchmarks"/>; informative, not the target.
     /// </summary>
     [MemoryDiagnoser]
+    [MedianColumn]
     public class SqliteGuardOverheadBenchmarks
     {
         private const int Rows = 10_000;

@@ -83,9 +83,10 @@ namespace QueryGuard
                 var key = (schema, name);
                 if (!tables.TryGetValue(key, out var table))
                 {
-                    // reltuples is -1 until the table is first vacuumed or analyzed: unknown, not empty.
+                    // reltuples is -1 until the table is first vacuumed or analyzed: unknown. An empty table also counts
+                    // as unknown, not small: the catalog is read once, often before the table is filled.
                     var rows = reader.GetInt64(3);
-                    tables[key] = table = (rows >= 0 ? rows : null, new List<IndexDefinition>());
+                    tables[key] = table = (rows > 0 ? rows : null, new List<IndexDefinition>());
                 }
 
                 if (reader.IsDBNull(4) || reader.IsDBNull(10))
@@ -209,11 +210,12 @@ namespace QueryGuard
         private static async ValueTask<long?> EstimateSqliteRowsAsync(DbConnection connection, DbTransaction? transaction, string quotedTable, bool async, CancellationToken cancellationToken)
         {
             // Not analyzed: the largest rowid is an upper bound found in one b-tree descent (WITHOUT ROWID tables have none).
+            // An empty table counts as unknown, not small: the catalog is read once, often before the table is filled.
             try
             {
                 using var command = Command(connection, transaction, $"SELECT max(rowid) FROM {quotedTable}");
                 var value = async ? await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteScalar();
-                return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
             }
             catch (DbException)
             {
