@@ -166,9 +166,7 @@ namespace QueryGuard.Samples.DeploymentsApi
         }
 
         private static Task<DeploymentListItem?> ItemAsync(DeploymentsDbContext db, long projectId, long deploymentId, CancellationToken cancellationToken) =>
-            db.Deployments.AsNoTracking()
-                .Where(d => d.Id == deploymentId && d.ProjectId == projectId)
-                .Select(d => new DeploymentListItem(d.Id, d.Iid, d.Ref, d.Sha, d.Status, d.CreatedAt, d.UpdatedAt, d.FinishedAt, d.EnvironmentId, d.Environment!.Name))
+            DeploymentsFinder.Items(db, db.Deployments.Where(d => d.Id == deploymentId && d.ProjectId == projectId))
                 .FirstOrDefaultAsync(cancellationToken);
 
         private static async Task RequireProjectAsync(DeploymentsDbContext db, long projectId, CancellationToken cancellationToken)

@@ -145,10 +145,21 @@ namespace QueryGuard.Deployments.Queries
                     $"page/per_page is the API's contract; the offset is capped at {MaxOffset} rows (DeploymentsFinder.MaxOffset)");
             }
 
-            return rows.Take(perPage)
-                .Select(d => new DeploymentListItem(d.Id, d.Iid, d.Ref, d.Sha, d.Status, d.CreatedAt, d.UpdatedAt, d.FinishedAt, d.EnvironmentId, d.Environment!.Name))
-                .AsNoTracking()
-                .ToListAsync(cancellationToken);
+            return Items(db, rows.Take(perPage)).ToListAsync(cancellationToken);
+        }
+
+        /// <summary>
+        /// The rows as list items. Each environment name is a correlated lookup by primary key rather than a join: a join
+        /// leaves PostgreSQL free to hash a sequential scan of every environment for a page of 20 rows, and it does once
+        /// the page's estimate is off; a scalar subquery can only be run per row, through the primary key.
+        /// </summary>
+        public static IQueryable<DeploymentListItem> Items(DeploymentsDbContext db, IQueryable<Deployment> rows)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            ArgumentNullException.ThrowIfNull(rows);
+            return rows.AsNoTracking().Select(d => new DeploymentListItem(
+                d.Id, d.Iid, d.Ref, d.Sha, d.Status, d.CreatedAt, d.UpdatedAt, d.FinishedAt, d.EnvironmentId,
+                db.Environments.Where(e => e.Id == d.EnvironmentId).Select(e => e.Name).First()));
         }
 
         /// <summary>
