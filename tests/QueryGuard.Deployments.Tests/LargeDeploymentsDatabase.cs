@@ -7,7 +7,8 @@ namespace QueryGuard.Deployments.Tests
 {
     /// <summary>
     /// A moderate volume with the benchmark's skew, seeded in SQL in a few seconds: a group tree 10 levels deep
-    /// (210 groups, one project each), 10 environments per project (2,100), 300,000 deployments in creation order:
+    /// (21 chains of 10 groups with one project each, and four project-less leaves under each of those 210 groups: 1,050
+    /// groups), 10 environments per project (2,100), 300,000 deployments in creation order:
     /// 5 hot environments with 20,000 each, the rest about 95 each, and stale environments (every 10th) whose
     /// deployments are all years old; 20 releases per project and 20 release rows per environment. ANALYZEd.
     /// </summary>
@@ -45,6 +46,9 @@ namespace QueryGuard.Deployments.Tests
                 -- 21 top-level groups, each the root of a chain 10 levels deep: group g has parent g - 21 below the top level.
                 INSERT INTO namespaces (id, parent_id, name, path)
                 SELECT g, CASE WHEN g > 21 THEN g - 21 END, 'group ' || g, 'g' || g FROM generate_series(1, 210) AS g;
+                -- 840 more groups without projects, four leaves under each of the first 210: 1,050 groups, too many to be a "small" table.
+                INSERT INTO namespaces (id, parent_id, name, path)
+                SELECT g, (g - 211) % 210 + 1, 'leaf ' || g, 'l' || g FROM generate_series(211, 1050) AS g;
                 INSERT INTO projects (id, namespace_id, name) SELECT p, p, 'project ' || p FROM generate_series(1, 210) AS p;
                 INSERT INTO environments (id, project_id, name)
                 SELECT e, (e - 1) / 10 + 1, CASE (e - 1) % 10 WHEN 0 THEN 'production' WHEN 1 THEN 'staging' ELSE 'review/' || ((e - 1) % 10 - 1) END

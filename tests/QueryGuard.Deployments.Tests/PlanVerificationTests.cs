@@ -92,7 +92,7 @@ namespace QueryGuard.Deployments.Tests
 
             Assert.NotEmpty(status);
             Assert.Equal(10, counts.Count);
-            Assert.Equal(9, descendants.Count);
+            Assert.Equal(9 + 40, descendants.Count); // the chain below group 1 and four leaves under each of its 10 groups
             Assert.Equal(9, ancestors.Count);
             Assert.Equal(9, projects.Count);
             Assert.Empty(log.PlanWarnings);
