@@ -128,7 +128,8 @@ namespace QueryGuard.Deployments
                 entity.HasIndex(d => new { d.ProjectId, d.Id })
                     .HasDatabaseName("index_deployments_on_project_id_and_id");
 
-                // Finder, one environment in id order; the latest deployment of each environment (environments status).
+                // Finder, one environment in id order; the latest deployment of each environment (environments status); the
+                // retention DELETE and the cascade from a deleted environment.
                 entity.HasIndex(d => new { d.EnvironmentId, d.Id })
                     .HasDatabaseName("index_deployments_on_environment_id_and_id");
 
@@ -136,9 +137,12 @@ namespace QueryGuard.Deployments
                 entity.HasIndex(d => new { d.ProjectId, d.UpdatedAt, d.Id })
                     .HasDatabaseName("index_deployments_on_project_id_and_updated_at_and_id");
 
-                // ... and one environment of the project (GitLab's index_deployments_on_project_and_environment_and_updated_at_id).
-                entity.HasIndex(d => new { d.ProjectId, d.EnvironmentId, d.UpdatedAt, d.Id })
-                    .HasDatabaseName("index_deployments_on_project_and_environment_and_updated_at_and_id");
+                // ... and one environment. GitLab's index leads with project_id too; here the finder filters an environment's
+                // deployments by environment_id alone (the project check is in the environment lookup), because PostgreSQL
+                // multiplies the selectivities of project_id and environment_id as if they were independent and then sorts
+                // a hot environment instead of reading it in index order.
+                entity.HasIndex(d => new { d.EnvironmentId, d.UpdatedAt, d.Id })
+                    .HasDatabaseName("index_deployments_on_environment_id_and_updated_at_and_id");
 
                 // Finder, finished_after/finished_before (or finished statuses) ordered by finished_at, id: project scope,
                 // and the count of successful deployments finished after a time per project ...

@@ -33,6 +33,7 @@ namespace QueryGuard.Deployments.Tests
             "project", "project page 3", "environment name", "environment id descending", "updated window of a hot environment",
             "updated window of a project descending", "finished window of a stale environment", "finished window of a typical environment",
             "finished statuses by finished_at", "group", "group updated window", "group environment id",
+            "hot environment in id order", "finished window of a hot environment", "environment name of a hot environment ascending",
         };
 
         [Theory]
@@ -54,6 +55,9 @@ namespace QueryGuard.Deployments.Tests
                 "group" => (new DeploymentsFinderParams { GroupId = 1, Sort = "desc" }, 2),
                 "group updated window" => (new DeploymentsFinderParams { GroupId = 22, Status = ["success"], UpdatedAfter = RecentFrom.AddMonths(4), OrderBy = "updated_at" }, 1),
                 "group environment id" => (new DeploymentsFinderParams { GroupId = 1, EnvironmentId = 2, OrderBy = "id" }, 1),
+                "hot environment in id order" => (new DeploymentsFinderParams { ProjectId = 43, EnvironmentId = hot }, 2),
+                "finished window of a hot environment" => (new DeploymentsFinderParams { ProjectId = 43, EnvironmentId = hot, Status = ["success"], FinishedAfter = RecentFrom.AddMonths(2), FinishedBefore = RecentFrom.AddMonths(9), OrderBy = "finished_at" }, 1),
+                "environment name of a hot environment ascending" => (new DeploymentsFinderParams { ProjectId = 43, EnvironmentName = "production" }, 1),
                 _ => throw new ArgumentOutOfRangeException(nameof(name)),
             };
 

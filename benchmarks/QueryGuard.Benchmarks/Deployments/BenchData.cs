@@ -122,13 +122,21 @@ namespace QueryGuard.Benchmarks.Deployments
 
         private static async Task EnsureSeededAsync(string admin, string connectionString, TextWriterLog log)
         {
+            // The marker holds the data version and a hash of the schema EF Core creates: a changed index reseeds.
+            string script;
+            await using (var db = new DeploymentsDbContext(new DbContextOptionsBuilder<DeploymentsDbContext>().UseNpgsql(connectionString).Options))
+            {
+                script = db.Database.GenerateCreateScript();
+            }
+
+            var version = Version + " schema " + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)))[..12];
             await using (var server = new NpgsqlConnection(admin))
             {
                 await server.OpenAsync();
                 var exists = await Scalar(server, $"SELECT count(*) FROM pg_database WHERE datname = '{DatabaseName}'") is long n && n > 0;
-                if (exists && await CurrentVersionAsync(connectionString) == Version)
+                if (exists && await CurrentVersionAsync(connectionString) == version)
                 {
-                    log($"deployments data {Version}: reused");
+                    log($"deployments data {version}: reused");
                     return;
                 }
 
@@ -139,11 +147,7 @@ namespace QueryGuard.Benchmarks.Deployments
 
             var watch = Stopwatch.StartNew();
             log("seeding the deployments data set (once; later runs reuse it)...");
-            string[] statements;
-            await using (var db = new DeploymentsDbContext(new DbContextOptionsBuilder<DeploymentsDbContext>().UseNpgsql(connectionString).Options))
-            {
-                statements = db.Database.GenerateCreateScript().Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            }
+            var statements = script.Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
@@ -179,8 +183,8 @@ namespace QueryGuard.Benchmarks.Deployments
 
             await Execute(connection, "VACUUM ANALYZE");
             await Execute(connection, "CREATE TABLE queryguard_bench_seed (version text NOT NULL)");
-            await Execute(connection, $"INSERT INTO queryguard_bench_seed (version) VALUES ('{Version}')");
-            log($"deployments data {Version}: seeded in {watch.Elapsed.TotalSeconds:0} s");
+            await Execute(connection, $"INSERT INTO queryguard_bench_seed (version) VALUES ('{version}')");
+            log($"deployments data {version}: seeded in {watch.Elapsed.TotalSeconds:0} s");
         }
 
         private static async Task CopyAsync(NpgsqlConnection connection, TextWriterLog log)

@@ -51,7 +51,8 @@ namespace QueryGuard.Benchmarks.Deployments
                 FROM (
                     SELECT d.id, d.created_at, d.environment_id, d.finished_at, d.iid, d.ref, d.sha, d.status, d.updated_at
                     FROM deployments AS d
-                    WHERE d.project_id = $1 AND d.environment_id = $2 AND d.status = $3 AND d.finished_at >= $4 AND d.finished_at < $5
+                    WHERE d.environment_id = (SELECT e.id FROM environments AS e WHERE e.id = $2 AND e.project_id = $1 LIMIT 1)
+                      AND d.status = $3 AND d.finished_at >= $4 AND d.finished_at < $5
                     ORDER BY d.finished_at, d.id
                     LIMIT $6
                 ) AS s
@@ -76,9 +77,9 @@ namespace QueryGuard.Benchmarks.Deployments
     }
 
     /// <summary>
-    /// GitLab's environment-name fix: a project's page of one environment's deployments, the name resolved inside the
-    /// project by a scalar subquery (reference) against deployments joined to environments by name only and ordered by
-    /// iid (twin). "production" is one of the project's three busy environments; "review/3" holds 39 of its 1,512.
+    /// GitLab's environment-name fix: a page of one environment's deployments in the hot project (52,000 deployments),
+    /// the name resolved inside the project by a scalar subquery (reference) against deployments joined to environments
+    /// by name only and ordered by iid (twin). "production" holds 50,000 of the project's deployments; "review/3" 39.
     /// </summary>
     public class EnvironmentNameBenchmarks : DeploymentsBenchmark
     {
@@ -89,7 +90,7 @@ namespace QueryGuard.Benchmarks.Deployments
         public async Task<int> Reference()
         {
             await using var db = Contexts.CreateDbContext();
-            return (await new DeploymentsFinder(db, new DeploymentsFinderParams { ProjectId = BenchData.TypicalProject, EnvironmentName = Name }).PageAsync(1, 20)).Count;
+            return (await new DeploymentsFinder(db, new DeploymentsFinderParams { ProjectId = BenchData.HotProject, EnvironmentName = Name }).PageAsync(1, 20)).Count;
         }
 
         [Benchmark(Description = "reference SQL (raw Npgsql)")]
@@ -101,14 +102,14 @@ namespace QueryGuard.Benchmarks.Deployments
                 FROM (
                     SELECT d.id, d.created_at, d.environment_id, d.finished_at, d.iid, d.ref, d.sha, d.status, d.updated_at
                     FROM deployments AS d
-                    WHERE d.project_id = $1 AND d.environment_id = (
+                    WHERE d.environment_id = (
                         SELECT e.id FROM environments AS e WHERE e.project_id = $1 AND e.name = $2 LIMIT 1)
                     ORDER BY d.id
                     LIMIT $3
                 ) AS s
                 ORDER BY s.id
                 """);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = BenchData.TypicalProject });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = BenchData.HotProject });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Name });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 20 });
             return await Rows.ReadAsync(command);
@@ -118,7 +119,7 @@ namespace QueryGuard.Benchmarks.Deployments
         public async Task<int> Twin()
         {
             await using var db = Contexts.CreateDbContext();
-            return (await NaiveTwins.ByEnvironmentNameAsync(db, BenchData.TypicalProject, Name, 20)).Count;
+            return (await NaiveTwins.ByEnvironmentNameAsync(db, BenchData.HotProject, Name, 20)).Count;
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,46 @@ namespace QueryGuard.Benchmarks.Deployments
         {
             await using var db = Contexts.CreateDbContext();
             return await NaiveTwins.BackfillFinishedAtWithOffsetAsync(db, BatchSize);
+        }
+    }
+
+    /// <summary>
+    /// The batching walk alone, over all 2,055,361 deployments in batches of 10,000: each batch's ids read through the
+    /// primary key, from a keyset boundary (reference, what <c>EachBatchAsync</c> reads) or with OFFSET (twin).
+    /// </summary>
+    [Config(typeof(SlowOperationsConfig))]
+    public class BatchWalkBenchmarks : DeploymentsBenchmark
+    {
+        private const int BatchSize = 10_000;
+
+        [Benchmark(Baseline = true, Description = "reference: keyset (id >= last, LIMIT)")]
+        public async Task<long> Keyset()
+        {
+            await using var db = Contexts.CreateDbContext();
+            long batches = 0;
+            await foreach (var batch in db.Deployments.EachBatchAsync(of: BatchSize))
+            {
+                batches++;
+            }
+
+            return batches;
+        }
+
+        [Benchmark(Description = "twin: OFFSET")]
+        public async Task<long> Offset()
+        {
+            await using var db = Contexts.CreateDbContext();
+            long batches = 0;
+            for (var offset = 0; ; offset += BatchSize)
+            {
+                var ids = await db.Deployments.OrderBy(d => d.Id).Select(d => d.Id).Skip(offset).Take(BatchSize).ToListAsync();
+                if (ids.Count == 0)
+                {
+                    return batches;
+                }
+
+                batches++;
+            }
         }
     }
 

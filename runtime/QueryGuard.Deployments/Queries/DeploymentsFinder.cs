@@ -91,6 +91,11 @@ namespace QueryGuard.Deployments.Queries
         /// </summary>
         public IQueryable<Deployment> Execute()
         {
+            if (HasEnvironment)
+            {
+                return Ordered(Filtered(InEnvironment()));
+            }
+
             if (parameters.ProjectId is { } projectId)
             {
                 return Ordered(Filtered(db.Deployments.Where(d => d.ProjectId == projectId)));
@@ -103,8 +108,8 @@ namespace QueryGuard.Deployments.Queries
         /// <summary>
         /// One page (1-based) of the result, with each deployment's environment, in one statement.
         /// <para>
-        /// Group scope on PostgreSQL reads each project's first <c>page × perPage</c> rows from its own index range (a
-        /// LATERAL join) and merges them, instead of collecting every deployment of every project and sorting them all:
+        /// Group scope without an environment, on PostgreSQL, reads each project's first <c>page × perPage</c> rows from
+        /// its own index range (a LATERAL join) and merges them, instead of collecting every deployment of every project and sorting them all:
         /// the sort holds at most projects × (page × perPage) rows, whatever the table size.
         /// </para>
         /// </summary>
@@ -124,9 +129,9 @@ namespace QueryGuard.Deployments.Queries
             }
 
             IQueryable<Deployment> rows;
-            if (parameters.ProjectId is { } projectId)
+            if (HasEnvironment || parameters.ProjectId is not null)
             {
-                rows = Ordered(Filtered(db.Deployments.Where(d => d.ProjectId == projectId)));
+                rows = Execute();
             }
             else if (db.IsPostgres)
             {
@@ -178,24 +183,45 @@ namespace QueryGuard.Deployments.Queries
             return Expression.Lambda<Func<long, IEnumerable<Deployment>>>(body, parameter);
         }
 
-        private IQueryable<Deployment> Filtered(IQueryable<Deployment> query)
+        private bool HasEnvironment => parameters.EnvironmentId is not null || parameters.EnvironmentName is not null;
+
+        /// <summary>
+        /// The deployments of the one environment asked for, if it is in scope. GitLab's fix: the environment is looked up
+        /// in its own table (by name within the project: unique index (project_id, name)), inside the scope, as a scalar
+        /// subquery, so deployments are filtered by environment_id alone, an equality an index can seek and deliver in
+        /// order. The scope is not repeated on deployments: project_id is a function of environment_id, and PostgreSQL,
+        /// which multiplies the two selectivities as if they were independent, would expect a few rows of a hot
+        /// environment's 50,000 and sort them all rather than read them in index order.
+        /// </summary>
+        private IQueryable<Deployment> InEnvironment()
         {
+            var environments = db.Environments.AsQueryable();
             if (parameters.EnvironmentId is { } environmentId)
             {
-                query = query.Where(d => d.EnvironmentId == environmentId);
+                environments = environments.Where(e => e.Id == environmentId);
+            }
+
+            if (parameters.ProjectId is { } projectId)
+            {
+                environments = environments.Where(e => e.ProjectId == projectId);
+            }
+            else
+            {
+                var projects = NamespaceTree.ProjectsOf(db, parameters.GroupId!.Value).Select(p => p.Id);
+                environments = environments.Where(e => projects.Contains(e.ProjectId));
             }
 
             if (parameters.EnvironmentName is { } name)
             {
-                // GitLab's fix: the name is looked up inside its project (unique index (project_id, name)), as a scalar
-                // subquery, so the deployments side is an equality on environment_id that an index can seek and order by.
-                var projectId = parameters.ProjectId!.Value;
-                query = query.Where(d => d.EnvironmentId == db.Environments
-                    .Where(e => e.ProjectId == projectId && e.Name == name)
-                    .Select(e => (long?)e.Id)
-                    .FirstOrDefault());
+                environments = environments.Where(e => e.Name == name);
             }
 
+            var environment = environments.Select(e => (long?)e.Id);
+            return db.Deployments.Where(d => d.EnvironmentId == environment.FirstOrDefault());
+        }
+
+        private IQueryable<Deployment> Filtered(IQueryable<Deployment> query)
+        {
             if (statuses.Length == 1)
             {
                 var status = statuses[0];
