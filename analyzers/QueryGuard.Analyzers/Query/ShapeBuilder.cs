@@ -254,7 +254,13 @@ namespace QueryGuard.Analyzers.Query
                     limit = Min(limit, RowCount.Constant(one, Register(terminal)));
                     return true;
                 case ExecutionKind.Aggregate:
-                    if ((name is "Count" or "LongCount") && predicate is not null && (projected || limit is not null || offset is not null || !ReadPredicateArgument(predicate, terminal)))
+                    // An aggregate over a limited or paged query is an aggregate over a subquery: not one access any more.
+                    if (limit is not null || offset is not null)
+                    {
+                        return false;
+                    }
+
+                    if ((name is "Count" or "LongCount") && predicate is not null && (projected || !ReadPredicateArgument(predicate, terminal)))
                     {
                         return false;
                     }
