@@ -35,7 +35,8 @@ namespace QueryGuard.Rules
 
         public List<Finding> Findings { get; } = new();
 
-        public bool Enabled(string ruleId) => Options.IsEnabled(ruleId) && !Shape.IsSuppressed(ruleId);
+        /// <summary>False when the options switch the rule off. A rule suppressed in the statement still runs (see <see cref="Report"/>).</summary>
+        public bool Enabled(string ruleId) => Options.IsEnabled(ruleId);
 
         public bool HasFinding(int access, string ruleId) => reported.Contains((access, ruleId));
 
@@ -46,7 +47,13 @@ namespace QueryGuard.Rules
 
         public void Report(AccessFacts facts, string ruleId, IReadOnlyList<string> columns, string message, SourceLocation? location, string? closestIndex = null, string? suggestedIndex = null)
         {
+            // A suppressed finding still explains its access, so a less specific rule does not report the same problem instead.
             reported.Add((facts.Access.Id, ruleId));
+            if (Shape.IsSuppressed(ruleId))
+            {
+                return;
+            }
+
             Findings.Add(new Finding(ruleId, Options.SeverityOf(ruleId), facts.Access.Table, columns, message)
             {
                 ClosestIndex = closestIndex,

@@ -1,3 +1,4 @@
+using QueryGuard.Registry;
 using System.Collections.Generic;
 using QueryGuard.Shapes;
 
@@ -31,7 +32,7 @@ namespace QueryGuard.Core.Tests.Rules
         [Fact]
         public void Identifiers_that_need_quotes_are_quoted_in_suggested_ddl()
         {
-            var registry = new Registry.IndexRegistry(new[] { new Registry.RegisteredTable("Deployments", schema: "App") });
+            var registry = new IndexRegistry(new[] { new RegisteredTable("Deployments", schema: "App") });
             var finding = RuleAssert.Single(new QueryGuardEngine(registry).Evaluate(new QueryShape(StatementKind.Select, new[]
             {
                 new TableAccess(0, "Deployments") { Schema = "App", Equalities = new[] { new ColumnEquality("ProjectId", EqualityKind.Value), new ColumnEquality("order", EqualityKind.Value) } },

@@ -101,7 +101,7 @@ namespace QueryGuard.Core.Tests.Rules
         [Fact]
         public void Keyset_page_on_the_primary_key_is_served()
         {
-            RuleAssert.Clean(engine.Evaluate(Shape.Select(Shape.Of("deployments").Range("id", Shapes.RangeKind.GreaterThan).OrderBy("id").Limit(1000))));
+            RuleAssert.Clean(engine.Evaluate(Shape.Select(Shape.Of("deployments").Range("id", QueryGuard.Shapes.RangeKind.GreaterThan).OrderBy("id").Limit(1000))));
         }
     }
 }

@@ -1,3 +1,4 @@
+using QueryGuard.Registry;
 using QueryGuard.Shapes;
 
 namespace QueryGuard.Core.Tests.Rules
@@ -62,11 +63,11 @@ namespace QueryGuard.Core.Tests.Rules
         [Fact]
         public void A_partial_index_is_used_only_when_the_query_restricts_its_predicate_columns()
         {
-            var registry = new Registry.IndexRegistry(new[]
+            var registry = new IndexRegistry(new[]
             {
-                new Registry.RegisteredTable("deployments", new[]
+                new RegisteredTable("deployments", new[]
                 {
-                    new Registry.IndexDefinition("ix_running", new[] { new Registry.IndexColumn("environment_id") }, where: "status = 1"),
+                    new IndexDefinition("ix_running", new[] { new IndexColumn("environment_id") }, where: "status = 1"),
                 }),
             });
             var partialEngine = new QueryGuardEngine(registry);

@@ -1,0 +1,8 @@
+namespace QueryGuard.Sql
+{
+    public enum OnConflictAction : byte
+    {
+        DoNothing,
+        DoUpdate,
+    }
+}
