@@ -1,6 +1,12 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using QueryGuard.Analyzers.Model;
+using QueryGuard.Registry;
 
 namespace QueryGuard.Analyzers
 {
@@ -13,13 +19,48 @@ namespace QueryGuard.Analyzers
         private readonly object gate = new();
         private readonly ConcurrentDictionary<string, QueryGuardEngine> engines = new();
         private EfModel? model;
+        private Lazy<(IndexRegistry? Registry, RegistryFormatException? Error)>? registryFile;
 
-        public CompilationState(EfSymbols symbols)
+        public CompilationState(EfSymbols symbols, ImmutableArray<AdditionalText> additionalFiles = default)
         {
             Symbols = symbols;
+            RegistryFile = additionalFiles.IsDefault ? null : additionalFiles.FirstOrDefault(f => IsRegistryFile(f.Path));
         }
 
+        /// <summary>The file name an index registry must have to be read from the AdditionalFiles.</summary>
+        public const string RegistryFileName = "queryguard.json";
+
         public EfSymbols Symbols { get; }
+
+        /// <summary>The <c>queryguard.json</c> AdditionalFile, if the project passes one.</summary>
+        public AdditionalText? RegistryFile { get; }
+
+        public static bool IsRegistryFile(string path) => string.Equals(Path.GetFileName(path), RegistryFileName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The registry read from <c>queryguard.json</c>, or the reason it could not be read (null, null when there is none).</summary>
+        public (IndexRegistry? Registry, RegistryFormatException? Error) ReadRegistryFile(CancellationToken cancellationToken)
+        {
+            if (RegistryFile is null)
+            {
+                return (null, null);
+            }
+
+            var file = RegistryFile;
+            var lazy = LazyInitializer.EnsureInitialized(ref registryFile, () => new Lazy<(IndexRegistry?, RegistryFormatException?)>(() =>
+            {
+                var text = file.GetText(CancellationToken.None)?.ToString() ?? string.Empty;
+                try
+                {
+                    return (RegistryJson.Parse(text, file.Path), null);
+                }
+                catch (RegistryFormatException error)
+                {
+                    return (null, error);
+                }
+            }));
+            cancellationToken.ThrowIfCancellationRequested();
+            return lazy!.Value;
+        }
 
         public EfModel GetModel(CancellationToken cancellationToken)
         {
@@ -44,7 +85,7 @@ namespace QueryGuard.Analyzers
                 return engine;
             }
 
-            var registry = RegistryBuilder.Build(GetModel(cancellationToken), options);
+            var registry = RegistryBuilder.Build(GetModel(cancellationToken), options, ReadRegistryFile(cancellationToken).Registry);
             return engines.GetOrAdd(options.Key, _ => new QueryGuardEngine(registry, new RuleOptions { OffsetThreshold = options.OffsetThreshold }));
         }
     }

@@ -19,6 +19,20 @@ namespace QueryGuard.Analyzers
         public static readonly DiagnosticDescriptor LargeOffset = new(RuleIds.LargeOffset, Title(RuleIds.LargeOffset), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.LargeOffset), isEnabledByDefault: true, Description(RuleIds.LargeOffset), HelpLink(RuleIds.LargeOffset));
         public static readonly DiagnosticDescriptor ClientSideEvaluation = new(RuleIds.ClientSideEvaluation, Title(RuleIds.ClientSideEvaluation), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.ClientSideEvaluation), isEnabledByDefault: true, Description(RuleIds.ClientSideEvaluation), HelpLink(RuleIds.ClientSideEvaluation));
 
+        /// <summary>
+        /// Not a rule: the <c>queryguard.json</c> registry passed as an AdditionalFile cannot be read. Reported on the
+        /// file, so a typo never silently weakens the checks.
+        /// </summary>
+        public static readonly DiagnosticDescriptor InvalidRegistry = new(
+            "QGC001",
+            "QueryGuard registry file cannot be read",
+            "{0}",
+            "Configuration",
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            "The index registry given as an AdditionalFile named queryguard.json must follow docs/registry.md; until it does, the analyzers use only the EF model.",
+            "https://github.com/queryguard/queryguard/blob/main/docs/registry.md");
+
         /// <summary>The descriptors of the shape rules, keyed by rule ID, for mapping engine findings.</summary>
         public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ShapeRules = ImmutableDictionary.CreateRange(
             System.StringComparer.OrdinalIgnoreCase,

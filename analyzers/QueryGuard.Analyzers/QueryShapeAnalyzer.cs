@@ -35,7 +35,8 @@ namespace QueryGuard.Analyzers
         public const string BatchProperty = "QueryGuard.Batch";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.UnboundedRead, Descriptors.ScopelessLookup, Descriptors.FilterOrderMismatch, Descriptors.NoIndexForFilter, Descriptors.NoUniqueTieBreaker, Descriptors.LargeOffset);
+            Descriptors.UnboundedRead, Descriptors.ScopelessLookup, Descriptors.FilterOrderMismatch, Descriptors.NoIndexForFilter, Descriptors.NoUniqueTieBreaker, Descriptors.LargeOffset,
+            Descriptors.InvalidRegistry);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -49,11 +50,36 @@ namespace QueryGuard.Analyzers
                     return;
                 }
 
-                var state = new CompilationState(symbols);
+                var state = new CompilationState(symbols, start.Options.AdditionalFiles);
+                if (state.RegistryFile is not null)
+                {
+                    start.RegisterAdditionalFileAction(c => ReportInvalidRegistry(c, state));
+                }
+
                 var batching = symbols.BatchingExtensions is not null || HasEachBatchAsync(start.Compilation);
                 start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, state), SyntaxKind.InvocationExpression);
                 start.RegisterSyntaxNodeAction(c => AnalyzeForEach(c, state, batching), SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement);
             });
+        }
+
+        private static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
+        {
+            if (!CompilationState.IsRegistryFile(context.AdditionalFile.Path) || state.ReadRegistryFile(context.CancellationToken).Error is not { } error)
+            {
+                return;
+            }
+
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            var location = Location.None;
+            if (text is not null && error.Line > 0 && error.Line <= text.Lines.Count)
+            {
+                var line = text.Lines[error.Line - 1];
+                var start = Math.Min(line.Start + Math.Max(0, error.Column - 1), line.End);
+                var span = TextSpan.FromBounds(start, line.End);
+                location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidRegistry, location, error.Message + " The analyzers use only the EF model until it is fixed."));
         }
 
         private static bool HasEachBatchAsync(Compilation compilation) =>
