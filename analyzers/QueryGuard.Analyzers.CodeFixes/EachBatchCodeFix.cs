@@ -33,7 +33,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root is null || model is null || !diagnostic.Properties.ContainsKey(QueryShapeAnalyzer.BatchProperty) ||
+                if (root is null || model is null || !diagnostic.Properties.ContainsKey(QueryShapeRules.BatchProperty) ||
                     Loop(root, diagnostic) is not { } loop || EachBatch(model, loop) is null)
                 {
                     continue;

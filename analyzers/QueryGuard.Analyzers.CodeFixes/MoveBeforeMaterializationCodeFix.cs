@@ -75,7 +75,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             var query = materializer.Member()!.Expression.WithTrailingTrivia(member.Expression.GetTrailingTrivia());
             var name = call.Name()!;
             ExpressionSyntax replacement;
-            if (QueryGuard.Analyzers.ClientSideEvaluationAnalyzer.IsTerminal(name))
+            if (QueryGuard.Analyzers.ClientSideEvaluationRule.IsTerminal(name))
             {
                 if (awaited)
                 {

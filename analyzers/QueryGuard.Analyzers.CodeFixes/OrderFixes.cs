@@ -28,12 +28,12 @@ namespace QueryGuard.Analyzers.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeAnalyzer.ThenByProperty, out var keys) || keys is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is null)
+                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeRules.ThenByProperty, out var keys) || keys is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is null)
                 {
                     continue;
                 }
 
-                var descending = diagnostic.Properties.TryGetValue(QueryShapeAnalyzer.DescendingProperty, out var d) && d == "true";
+                var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
                 var method = descending ? "ThenByDescending" : "ThenBy";
                 context.RegisterCodeFix(
                     CodeAction.Create($"Add .{method}(x => x.{keys.Replace(",", ", ")}) as a unique tie-breaker", ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey),
@@ -56,10 +56,10 @@ namespace QueryGuard.Analyzers.CodeFixes
                 last = outer;
             }
 
-            var descending = diagnostic.Properties.TryGetValue(QueryShapeAnalyzer.DescendingProperty, out var d) && d == "true";
+            var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
             var parameter = FixSyntax.LambdaParameter(last);
             ExpressionSyntax replacement = last.WithoutTrailingTrivia();
-            foreach (var key in diagnostic.Properties[QueryShapeAnalyzer.ThenByProperty]!.Split(','))
+            foreach (var key in diagnostic.Properties[QueryShapeRules.ThenByProperty]!.Split(','))
             {
                 replacement = FixSyntax.Call(replacement, descending ? "ThenByDescending" : "ThenBy", Argument(FixSyntax.PropertyLambda(parameter, key)));
             }
@@ -84,7 +84,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeAnalyzer.OrderByProperty, out var order) || order is null ||
+                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeRules.OrderByProperty, out var order) || order is null ||
                     FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is not { } call || call.Name() is not ("OrderBy" or "OrderByDescending"))
                 {
                     continue;
@@ -111,9 +111,9 @@ namespace QueryGuard.Analyzers.CodeFixes
                 last = outer;
             }
 
-            var descending = diagnostic.Properties.TryGetValue(QueryShapeAnalyzer.DescendingProperty, out var d) && d == "true";
+            var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
             var parameter = FixSyntax.LambdaParameter(orderCall);
-            var keys = diagnostic.Properties[QueryShapeAnalyzer.OrderByProperty]!.Split(',');
+            var keys = diagnostic.Properties[QueryShapeRules.OrderByProperty]!.Split(',');
 
             // Keep the receiver, the dot's trivia and the argument list's layout; change the name and the key.
             var first = orderCall

@@ -32,7 +32,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root is null || !diagnostic.Properties.TryGetValue(RowByRowWriteAnalyzer.FixProperty, out var kind) || kind is null || Plan(root, diagnostic) is not { } plan)
+                if (root is null || !diagnostic.Properties.TryGetValue(RowByRowWriteRule.FixProperty, out var kind) || kind is null || Plan(root, diagnostic) is not { } plan)
                 {
                     continue;
                 }
@@ -69,7 +69,7 @@ namespace QueryGuard.Analyzers.CodeFixes
 
         private static FixPlan? Plan(SyntaxNode root, Diagnostic diagnostic)
         {
-            var kind = diagnostic.Properties[RowByRowWriteAnalyzer.FixProperty];
+            var kind = diagnostic.Properties[RowByRowWriteRule.FixProperty];
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (kind == "update")
             {

@@ -288,6 +288,11 @@ namespace QueryGuard.Analyzers.Model
                     }
 
                     entity.Columns[property.Name] = column;
+                    if (property.Type.SpecialType == SpecialType.System_String)
+                    {
+                        entity.StringColumns.Add(property.Name);
+                    }
+
                     if (EfSymbols.HasAttribute(property, ef.KeyAttribute, out _))
                     {
                         keyProperties.Add(property.Name);

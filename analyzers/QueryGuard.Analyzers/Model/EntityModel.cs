@@ -73,6 +73,9 @@ namespace QueryGuard.Analyzers.Model
         /// <summary>Mapped scalar properties by name, with their column names.</summary>
         public Dictionary<string, string> Columns { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Mapped properties of type string (prefix searches apply to them).</summary>
+        public HashSet<string> StringColumns { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<string, NavigationModel> Navigations { get; } = new(StringComparer.Ordinal);
 
         public IReadOnlyList<string>? PrimaryKey { get; set; }

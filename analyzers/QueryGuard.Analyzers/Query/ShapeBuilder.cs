@@ -305,19 +305,26 @@ namespace QueryGuard.Analyzers.Query
 
         private void ReadTag(string tag)
         {
-            // "queryguard:allow QG0003 <reason>": the same in-query suppression the runtime guard reads; a reason is required.
+            if (Suppression(tag) is { } suppression)
+            {
+                suppressions.Add(suppression);
+            }
+        }
+
+        /// <summary>"queryguard:allow QG0003 &lt;reason&gt;": the same in-query suppression the runtime guard reads; a reason is required.</summary>
+        internal static RuleSuppression? Suppression(string tag)
+        {
             const string Prefix = "queryguard:allow";
             var text = tag.Trim();
             if (!text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                return null;
             }
 
             var parts = text.Substring(Prefix.Length).Trim().Split(new[] { ' ' }, 2, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && RuleCatalog.TryGet(parts[0], out _) && parts[1].Trim().Length > 0)
-            {
-                suppressions.Add(new RuleSuppression(parts[0].ToUpperInvariant(), parts[1].Trim()));
-            }
+            return parts.Length == 2 && RuleCatalog.TryGet(parts[0], out _) && parts[1].Trim().Length > 0
+                ? new RuleSuppression(parts[0].ToUpperInvariant(), parts[1].Trim())
+                : null;
         }
 
         private RowCount Count(IOperation argument, IInvocationOperation call)
@@ -331,7 +338,7 @@ namespace QueryGuard.Analyzers.Query
             return new RowCount(RowCountKind.Parameter, null, location);
         }
 
-        private static RowCount? Min(RowCount? existing, RowCount added)
+        internal static RowCount? Min(RowCount? existing, RowCount added)
         {
             if (existing is null)
             {

@@ -25,11 +25,7 @@ namespace QueryGuard.Benchmarks.Analyzers
         {
             trees = GeneratedEfProject.Parse(GeneratedEfProject.Sources(500));
             references = GeneratedEfProject.References(typeof(Microsoft.EntityFrameworkCore.DbContext), typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions));
-            queryGuard = ImmutableArray.Create<DiagnosticAnalyzer>(
-                new QueryGuard.Analyzers.QueryShapeAnalyzer(),
-                new QueryGuard.Analyzers.QueryInLoopAnalyzer(),
-                new QueryGuard.Analyzers.RowByRowWriteAnalyzer(),
-                new QueryGuard.Analyzers.ClientSideEvaluationAnalyzer());
+            queryGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new QueryGuard.Analyzers.QueryGuardAnalyzer());
             empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         }
 

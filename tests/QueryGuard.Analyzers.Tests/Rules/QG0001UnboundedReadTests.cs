@@ -49,6 +49,18 @@ namespace QueryGuard.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
+        public Task AwaitForeachOverTheDbSetItself() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Export
+            {
+                async Task Run(AppDb db)
+                {
+                    await foreach (var d in [|db.Deployments|]) { }
+                }
+            }
+            """, Rule);
+
+        [Fact]
         public Task QueryThroughALocal() => Verify.DiagnosticsAsync("""
             namespace App;
             class Export

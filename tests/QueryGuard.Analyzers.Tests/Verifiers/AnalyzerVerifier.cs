@@ -110,7 +110,7 @@ namespace QueryGuard.Analyzers.Tests.Verifiers
     /// <summary>Compiles sources and runs the QueryGuard analyzers; fails on compiler errors and analyzer exceptions.</summary>
     public static class AnalyzerRunner
     {
-        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(QueryShapeAnalyzer).Assembly.GetTypes()
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(QueryGuardAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

@@ -19,8 +19,7 @@ namespace QueryGuard.Analyzers
     /// and the EF model in the compilation an <see cref="Registry.IndexRegistry"/>; the core engine decides, this
     /// analyzer only maps findings back to the LINQ call that best shows them.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class QueryShapeAnalyzer : DiagnosticAnalyzer
+    internal static class QueryShapeRules
     {
         /// <summary>Diagnostic property: the order a QG0003 fix writes ("UpdatedAt,Id").</summary>
         public const string OrderByProperty = "QueryGuard.OrderBy";
@@ -34,35 +33,7 @@ namespace QueryGuard.Analyzers
         /// <summary>Diagnostic property on QG0001: "foreach" when the loop can be rewritten to EachBatchAsync.</summary>
         public const string BatchProperty = "QueryGuard.Batch";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.UnboundedRead, Descriptors.ScopelessLookup, Descriptors.FilterOrderMismatch, Descriptors.NoIndexForFilter, Descriptors.NoUniqueTieBreaker, Descriptors.LargeOffset,
-            Descriptors.InvalidRegistry);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = EfSymbols.TryCreate(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                var state = new CompilationState(symbols, start.Options.AdditionalFiles);
-                if (state.RegistryFile is not null)
-                {
-                    start.RegisterAdditionalFileAction(c => ReportInvalidRegistry(c, state));
-                }
-
-                var batching = symbols.BatchingExtensions is not null || HasEachBatchAsync(start.Compilation);
-                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, state), SyntaxKind.InvocationExpression);
-                start.RegisterSyntaxNodeAction(c => AnalyzeForEach(c, state, batching), SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement);
-            });
-        }
-
-        private static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
+        internal static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
         {
             if (!CompilationState.IsRegistryFile(context.AdditionalFile.Path) || state.ReadRegistryFile(context.CancellationToken).Error is not { } error)
             {
@@ -82,19 +53,25 @@ namespace QueryGuard.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidRegistry, location, error.Message + " The analyzers use only the EF model until it is fixed."));
         }
 
-        private static bool HasEachBatchAsync(Compilation compilation) =>
+        internal static bool HasEachBatchAsync(Compilation compilation) =>
             compilation.GetSymbolsWithName("EachBatchAsync", SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => m.IsExtensionMethod);
 
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CompilationState state)
+        internal static bool IsCandidate(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax invocation => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => QueryChains.IsTerminalName(member.Name.Identifier.ValueText),
+                MemberBindingExpressionSyntax binding => QueryChains.IsTerminalName(binding.Name.Identifier.ValueText),
+                _ => false,
+            },
+            ForEachStatementSyntax or ForEachVariableStatementSyntax => true,
+            _ => false,
+        };
+
+        internal static void AnalyzeInvocation(NodeContext context, CompilationState state)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            var name = syntax.Expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is null || !QueryChains.IsTerminalName(name))
+            if (!MayBeQuery(syntax, state, context.CancellationToken) || IsCleanBySyntax(context, syntax, state))
             {
                 return;
             }
@@ -111,8 +88,19 @@ namespace QueryGuard.Analyzers
             }
         }
 
-        private static void AnalyzeForEach(SyntaxNodeAnalysisContext context, CompilationState state, bool batching)
+        internal static void AnalyzeForEach(NodeContext context, CompilationState state, bool batching)
         {
+            var collection = context.Node switch
+            {
+                ForEachStatementSyntax forEach => forEach.Expression,
+                ForEachVariableStatementSyntax forEachVariable => forEachVariable.Expression,
+                _ => null,
+            };
+            if (collection is null || !MayBeQuery(collection, state, context.CancellationToken))
+            {
+                return;
+            }
+
             if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IForEachLoopOperation loop)
             {
                 return;
@@ -124,6 +112,78 @@ namespace QueryGuard.Analyzers
                 var asyncContext = loop.IsAsynchronous || IsInAsyncMethod(context.Node);
                 Analyze(context, state, chain, batchFix: batching && asyncContext && context.Node is ForEachStatementSyntax);
             }
+        }
+
+        /// <summary>
+        /// Syntax-only: can this expression be an EF query the binding reader would follow? Its receiver chain must start
+        /// at a DbSet member (<c>db.Deployments</c>, <c>_deployments</c>), at <c>Set&lt;T&gt;()</c>, or at a local whose
+        /// initializer does and is not awaited (a query, not its loaded rows). Anything else needs no binding.
+        /// </summary>
+        private static bool MayBeQuery(ExpressionSyntax expression, CompilationState state, System.Threading.CancellationToken cancellationToken)
+        {
+            var names = state.GetRelevance(cancellationToken).DbSets;
+            for (var depth = 0; depth < 8; depth++)
+            {
+                var root = ChainRoot(expression);
+                switch (root)
+                {
+                    case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name }:
+                        return names.ContainsKey(name.Identifier.ValueText);
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } } or GenericNameSyntax { Identifier.ValueText: "Set" } }:
+                        return true;
+                    case IdentifierNameSyntax identifier when names.ContainsKey(identifier.Identifier.ValueText):
+                        return true;
+                    case IdentifierNameSyntax identifier:
+                        var declarator = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                            .FirstOrDefault(v => v.Identifier.ValueText == identifier.Identifier.ValueText && v.SpanStart < root.SpanStart);
+                        if (declarator?.Initializer?.Value is not { } initializer || initializer is AwaitExpressionSyntax)
+                        {
+                            return false;
+                        }
+
+                        expression = initializer;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
+        {
+            var current = expression;
+            while (true)
+            {
+                switch (current)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } member }:
+                        current = member.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } member } when generic.Identifier.ValueText != "Set":
+                        current = member.Expression;
+                        continue;
+                    default:
+                        return current;
+                }
+            }
+        }
+
+        /// <summary>True when the syntax-only reader reads the query exactly and the engine finds nothing in it.</summary>
+        private static bool IsCleanBySyntax(NodeContext context, InvocationExpressionSyntax syntax, CompilationState state)
+        {
+            var shape = SyntaxShapeReader.TryRead(syntax, state.GetModel(context.CancellationToken), state.GetDbSets(context.CancellationToken));
+            if (shape is null)
+            {
+                return false;
+            }
+
+            var engine = state.GetEngine(QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree), context.CancellationToken);
+            return engine.Evaluate(shape).Count == 0;
         }
 
         private static bool IsInAsyncMethod(SyntaxNode node)
@@ -144,7 +204,7 @@ namespace QueryGuard.Analyzers
             return false;
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, CompilationState state, QueryChain chain, bool batchFix)
+        private static void Analyze(NodeContext context, CompilationState state, QueryChain chain, bool batchFix)
         {
             var cancellationToken = context.CancellationToken;
             var model = state.GetModel(cancellationToken);
@@ -236,7 +296,7 @@ namespace QueryGuard.Analyzers
         /// QG0001's loop form: Skip(page * n).Take(n) in a loop whose page advances reads the same rows as one unbounded
         /// read, cut into pages that each re-read everything before them. The engine judges the read without the paging.
         /// </summary>
-        private static void ReportPagingLoop(SyntaxNodeAnalysisContext context, LinqShape shape, QueryGuardEngine engine, IReadOnlyList<Finding> findings)
+        private static void ReportPagingLoop(NodeContext context, LinqShape shape, QueryGuardEngine engine, IReadOnlyList<Finding> findings)
         {
             var skip = shape.SkipCall;
             var first = shape.Shape.Accesses[0];

@@ -15,8 +15,7 @@ namespace QueryGuard.Analyzers
     /// right after an EF query was materialized (<c>ToList()</c>, <c>AsEnumerable()</c>, <c>await ToListAsync()</c>).
     /// Operators whose lambdas call C# methods are not reported: that is the legitimate "rest in memory" form.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ClientSideEvaluationAnalyzer : DiagnosticAnalyzer
+    internal static class ClientSideEvaluationRule
     {
         /// <summary>Diagnostic property: the materializing method the operator follows (ToList, ToListAsync, AsEnumerable...).</summary>
         public const string MaterializerProperty = "QueryGuard.Materializer";
@@ -32,29 +31,13 @@ namespace QueryGuard.Analyzers
             "StartsWith", "EndsWith", "Contains", "ToLower", "ToUpper", "ToLowerInvariant", "ToUpperInvariant", "Trim", "TrimStart", "TrimEnd", "Equals", "IsNullOrEmpty", "IsNullOrWhiteSpace",
         };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ClientSideEvaluation);
+        internal static bool IsCandidate(SyntaxNode node) =>
+            node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } && Operators.Contains(member.Name.Identifier.ValueText);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = EfSymbols.TryCreate(start.Compilation);
-                if (symbols?.Enumerable is not null)
-                {
-                    start.RegisterSyntaxNodeAction(c => Analyze(c, symbols), SyntaxKind.InvocationExpression);
-                }
-            });
-        }
-
-        private static void Analyze(SyntaxNodeAnalysisContext context, EfSymbols symbols)
+        internal static void Analyze(NodeContext context, EfSymbols symbols)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            if (syntax.Expression is not MemberAccessExpressionSyntax member || !Operators.Contains(member.Name.Identifier.ValueText))
-            {
-                return;
-            }
+            var member = (MemberAccessExpressionSyntax)syntax.Expression;
 
             // Cheap syntax check first: the receiver must itself be a call (x.ToList()) or an awaited one ((await x.ToListAsync())).
             var receiver = member.Expression;

@@ -13,39 +13,16 @@ namespace QueryGuard.Analyzers
     /// QG0004: a query executed in a loop body whose filter depends on the loop's item (N+1), explicit loading per item,
     /// and SaveChanges per iteration. A code-flow rule: the shape of one execution is fine, the repetition is not.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
+    internal static class QueryInLoopRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.QueryInLoop);
+        internal static bool IsCandidate(SyntaxNode node) =>
+            node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax &&
+            (QueryChains.IsTerminalName(member.Name.Identifier.ValueText) || member.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") &&
+            syntax.Ancestors().Any(a => a is ForEachStatementSyntax or ForEachVariableStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = EfSymbols.TryCreate(start.Compilation);
-                if (symbols is not null)
-                {
-                    start.RegisterSyntaxNodeAction(c => Analyze(c, symbols), SyntaxKind.InvocationExpression);
-                }
-            });
-        }
-
-        private static void Analyze(SyntaxNodeAnalysisContext context, EfSymbols symbols)
+        internal static void Analyze(NodeContext context, EfSymbols symbols)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            var name = (syntax.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
-            if (name is null || !(QueryChains.IsTerminalName(name) || name is "SaveChanges" or "SaveChangesAsync"))
-            {
-                return;
-            }
-
-            // Only bind calls that sit in a loop at all.
-            if (!syntax.Ancestors().Any(a => a is ForEachStatementSyntax or ForEachVariableStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
-            {
-                return;
-            }
 
             if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation || QueryChains.IsInsideExpressionTree(invocation))
             {
@@ -126,7 +103,7 @@ namespace QueryGuard.Analyzers
             return null;
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, string message) =>
+        private static void Report(NodeContext context, IInvocationOperation invocation, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.QueryInLoop, QueryChains.CallLocation(invocation), message));
     }
 }

@@ -15,37 +15,22 @@ namespace QueryGuard.Analyzers
     /// QG0005: rows loaded and written back one at a time — <c>Remove</c> per item of a loop, <c>RemoveRange</c> of a
     /// loaded query, and load-modify-save loops that give every row the same change.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RowByRowWriteAnalyzer : DiagnosticAnalyzer
+    internal static class RowByRowWriteRule
     {
         /// <summary>Diagnostic property: "delete" or "update", the set-based statement a fix writes.</summary>
         public const string FixProperty = "QueryGuard.SetBased";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RowByRowWrite);
-
-        public override void Initialize(AnalysisContext context)
+        internal static bool IsCandidate(SyntaxNode node) => node switch
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = EfSymbols.TryCreate(start.Compilation);
-                if (symbols is not null)
-                {
-                    start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, symbols), SyntaxKind.InvocationExpression);
-                    start.RegisterSyntaxNodeAction(c => AnalyzeForEach(c, symbols), SyntaxKind.ForEachStatement);
-                }
-            });
-        }
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Remove" or "RemoveRange",
+            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(s => s is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax }),
+            _ => false,
+        };
 
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, EfSymbols symbols)
+        internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            var name = (syntax.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
-            if (name is not ("Remove" or "RemoveRange"))
-            {
-                return;
-            }
+            var name = ((MemberAccessExpressionSyntax)syntax.Expression).Name.Identifier.ValueText;
 
             if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation ||
                 !(symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) ||
@@ -98,13 +83,9 @@ namespace QueryGuard.Analyzers
                 "delete them with one ExecuteDeleteAsync on the query, or let a foreign-key cascade do it."));
         }
 
-        private static void AnalyzeForEach(SyntaxNodeAnalysisContext context, EfSymbols symbols)
+        internal static void AnalyzeForEach(NodeContext context, EfSymbols symbols)
         {
             var syntax = (ForEachStatementSyntax)context.Node;
-            if (syntax.Statement is not BlockSyntax { Statements.Count: > 0 } body || !body.Statements.All(s => s is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax }))
-            {
-                return;
-            }
 
             if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IForEachLoopOperation loop || loop.Locals.Length != 1)
             {
