@@ -1,3 +1,4 @@
+using QueryGuard.Caching;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -30,7 +31,7 @@ namespace QueryGuard.Internal
             Runtime = runtime;
             Model = model;
             Database = database;
-            Statements = new StatementCache<GuardedStatement>(runtime.Options.CacheCapacity);
+            Statements = new SqlTextCache<GuardedStatement>(runtime.Options.CacheCapacity);
         }
 
         public GuardRuntime Runtime { get; }
@@ -40,7 +41,7 @@ namespace QueryGuard.Internal
         /// <summary>The database this guard's catalog was read from, when the catalog is used.</summary>
         public string? Database { get; }
 
-        public StatementCache<GuardedStatement> Statements { get; }
+        public SqlTextCache<GuardedStatement> Statements { get; }
 
         public bool IsReady => Volatile.Read(ref engine) is not null;
 

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace QueryGuard.Analyzers
+{
+    /// <summary>
+    /// The analysis context of one candidate node, shaped like <see cref="SyntaxNodeAnalysisContext"/> so rule code reads
+    /// the same; diagnostics go to the semantic-model action that found the node.
+    /// </summary>
+    internal readonly struct NodeContext
+    {
+        private readonly SemanticModelAnalysisContext context;
+
+        public NodeContext(SemanticModelAnalysisContext context, SyntaxNode node)
+        {
+            this.context = context;
+            Node = node;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public SemanticModel SemanticModel => context.SemanticModel;
+
+        public AnalyzerOptions Options => context.Options;
+
+        public CancellationToken CancellationToken => context.CancellationToken;
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>
+    /// Finds the nodes worth binding. Binding a method body is what an analyzer costs, so the walk is syntax-only and a
+    /// member is bound only when its tokens mention something EF (a DbSet property name of a context in the compilation
+    /// or its references, <c>Set</c>, <c>Entry</c>, <c>DbSet</c>, <c>IQueryable</c>, <c>Remove</c>, <c>SaveChanges</c>...).
+    /// One semantic-model action per tree also avoids the driver's per-node callback cost.
+    /// </summary>
+    internal sealed class EfRelevance
+    {
+        private static readonly string[] Always =
+        {
+            "Set", "Entry", "DbSet", "IQueryable", "Remove", "RemoveRange", "SaveChanges", "SaveChangesAsync", "Find", "FindAsync", "AsQueryable",
+        };
+
+        private readonly HashSet<string> names;
+
+        private EfRelevance(HashSet<string> names, Dictionary<string, INamedTypeSymbol?> dbSets)
+        {
+            this.names = names;
+            DbSets = dbSets;
+        }
+
+        /// <summary>
+        /// Names of DbSet properties and fields (of contexts in the compilation and its EF-based references, and of any
+        /// source type) with their entity; null when one name stands for different entities.
+        /// </summary>
+        public Dictionary<string, INamedTypeSymbol?> DbSets { get; }
+
+        public static EfRelevance Create(EfSymbols symbols, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(Always, StringComparer.Ordinal);
+            var dbSets = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+            void AddSet(string name, ITypeSymbol type)
+            {
+                var entity = ((INamedTypeSymbol)type).TypeArguments[0] as INamedTypeSymbol;
+                names.Add(name);
+                dbSets[name] = dbSets.TryGetValue(name, out var existing) && !SymbolEqualityComparer.Default.Equals(existing, entity) ? null : entity;
+            }
+
+            var compilation = symbols.Compilation;
+            var assemblies = new List<IAssemblySymbol> { compilation.Assembly };
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                // Only assemblies built against EF Core can declare a DbContext.
+                if (assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Microsoft.EntityFrameworkCore")))
+                {
+                    assemblies.Add(assembly);
+                }
+            }
+
+            foreach (var assembly in assemblies)
+            {
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (stack.Pop())
+                    {
+                        case INamespaceSymbol ns:
+                            foreach (var member in ns.GetMembers())
+                            {
+                                stack.Push(member);
+                            }
+
+                            break;
+                        case INamedTypeSymbol type:
+                            var inSource = SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly);
+                            if (type.TypeKind == TypeKind.Class && (inSource || symbols.IsDbContext(type)))
+                            {
+                                foreach (var member in type.GetMembers())
+                                {
+                                    if (member is IPropertySymbol property && symbols.IsDbSet(property.Type))
+                                    {
+                                        AddSet(property.Name, property.Type);
+                                    }
+                                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field && symbols.IsDbSet(field.Type))
+                                    {
+                                        AddSet(field.Name, field.Type);
+                                    }
+                                }
+                            }
+
+                            foreach (var nested in type.GetTypeMembers())
+                            {
+                                stack.Push(nested);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return new EfRelevance(names, dbSets);
+        }
+
+        /// <summary>True when the member's code mentions an EF name; only such members are bound.</summary>
+        public bool IsRelevant(SyntaxNode member)
+        {
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    internal static class CandidateWalker
+    {
+        /// <summary>Calls <paramref name="analyze"/> for each candidate node (cheap syntax test first) in an EF-relevant member.</summary>
+        public static void Run(SemanticModelAnalysisContext context, EfRelevance relevance, Func<SyntaxNode, bool> isCandidate, Action<NodeContext> analyze)
+        {
+            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            var span = context.FilterSpan ?? root.FullSpan;
+            Dictionary<SyntaxNode, bool>? relevant = null;
+            foreach (var node in root.DescendantNodes(span))
+            {
+                if (!isCandidate(node))
+                {
+                    continue;
+                }
+
+                var member = Member(node);
+                if (member is null)
+                {
+                    continue;
+                }
+
+                relevant ??= new Dictionary<SyntaxNode, bool>();
+                if (!relevant.TryGetValue(member, out var isRelevant))
+                {
+                    relevant[member] = isRelevant = relevance.IsRelevant(member);
+                }
+
+                if (isRelevant)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    analyze(new NodeContext(context, node));
+                }
+            }
+        }
+
+        /// <summary>The outermost member (method, accessor, property, field, top-level statements) a node belongs to.</summary>
+        private static SyntaxNode? Member(SyntaxNode node)
+        {
+            SyntaxNode? found = null;
+            foreach (var ancestor in node.AncestorsAndSelf())
+            {
+                switch (ancestor)
+                {
+                    case BaseMethodDeclarationSyntax:
+                    case BasePropertyDeclarationSyntax:
+                    case BaseFieldDeclarationSyntax:
+                    case GlobalStatementSyntax:
+                        found = ancestor;
+                        break;
+                    case TypeDeclarationSyntax:
+                        return found;
+                }
+            }
+
+            return found;
+        }
+    }
+}

@@ -1,0 +1,496 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using QueryGuard.Analyzers.Model;
+using QueryGuard.Shapes;
+
+namespace QueryGuard.Analyzers.Query
+{
+    /// <summary>
+    /// A fast, syntax-only front-end for the common plain query (<c>db.Deployments.Where(d => ...).OrderBy(...).Take(n).ToListAsync()</c>),
+    /// read against the same EF model. It never decides a finding: when the engine finds nothing in the exact shape it
+    /// reads, the query is clean and its method need not be bound; anything it does not read with certainty (locals,
+    /// unknown calls, ambiguous names) gives no shape, and the query goes to the binding <see cref="ShapeBuilder"/>, which
+    /// also produces every reported finding. Binding method bodies is what analyzers cost; most queries are clean.
+    /// </summary>
+    internal sealed class SyntaxShapeReader
+    {
+        private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+        {
+            "Include", "ThenInclude", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking", "AsSplitQuery", "AsSingleQuery",
+            "IgnoreQueryFilters", "IgnoreAutoIncludes", "TagWithCallSite", "AsQueryable",
+        };
+
+        private static readonly HashSet<string> PredicateTerminals = new(StringComparer.Ordinal)
+        {
+            "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Count", "LongCount", "Any",
+        };
+
+        private readonly EfModel model;
+        private readonly List<(EntityModel Entity, List<ColumnEquality> Equalities, List<ColumnRange> Ranges, List<UnusablePredicate> Unusable)> accesses = new();
+        private readonly Dictionary<string, int> navigations = new(StringComparer.Ordinal);
+        private readonly List<OrderColumn> order = new();
+        private readonly List<RuleSuppression> suppressions = new();
+        private bool orderUnresolved;
+        private bool aggregated;
+        private bool projected;
+        private bool ordered;
+        private RowCount? limit;
+        private RowCount? offset;
+
+        private SyntaxShapeReader(EfModel model) => this.model = model;
+
+        /// <summary>The exact shape of a plain query ending in <paramref name="terminal"/>, or null when not sure.</summary>
+        public static QueryShape? TryRead(InvocationExpressionSyntax terminal, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets)
+        {
+            var calls = new List<(string Name, InvocationExpressionSyntax Call)>();
+            ExpressionSyntax current = terminal;
+            while (true)
+            {
+                if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member } call)
+                {
+                    calls.Add((name.Identifier.ValueText, call));
+                    current = member.Expression;
+                }
+                else if (current is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax set } && dbSets.TryGetValue(set.Identifier.ValueText, out var entity))
+                {
+                    calls.Reverse();
+                    var reader = new SyntaxShapeReader(model);
+                    reader.accesses.Add((entity, new List<ColumnEquality>(), new List<ColumnRange>(), new List<UnusablePredicate>()));
+                    return reader.Read(calls);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+        }
+
+        private QueryShape? Read(List<(string Name, InvocationExpressionSyntax Call)> calls)
+        {
+            if (calls.Count == 0)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < calls.Count - 1; i++)
+            {
+                if (!ReadOperator(calls[i].Name, calls[i].Call.ArgumentList.Arguments))
+                {
+                    return null;
+                }
+            }
+
+            var (terminal, terminalCall) = calls[calls.Count - 1];
+            if (!ReadTerminal(terminal, terminalCall.ArgumentList.Arguments, out var kind))
+            {
+                return null;
+            }
+
+            var list = new List<TableAccess>();
+            for (var id = 0; id < accesses.Count; id++)
+            {
+                var first = id == 0;
+                var (entity, equalities, ranges, unusable) = accesses[id];
+                list.Add(new TableAccess(id, entity.TableName)
+                {
+                    Schema = entity.Schema,
+                    Alias = entity.TableName,
+                    Driver = first ? AccessDriver.None : AccessDriver.Join,
+                    Operation = first && kind == StatementKind.Delete ? AccessOperation.Delete : first && kind == StatementKind.Update ? AccessOperation.Update : AccessOperation.Read,
+                    Equalities = equalities,
+                    Ranges = ranges,
+                    Unusable = unusable,
+                    OrderBy = first ? order : (IReadOnlyList<OrderColumn>)Array.Empty<OrderColumn>(),
+                    OrderByUnresolved = first && orderUnresolved,
+                    Limit = first ? limit : null,
+                    Offset = first ? offset : null,
+                    Aggregated = aggregated,
+                });
+            }
+
+            return new QueryShape(kind, list, suppressions);
+        }
+
+        private bool ReadOperator(string name, SeparatedSyntaxList<ArgumentSyntax> args)
+        {
+            if (Ignored.Contains(name))
+            {
+                return true;
+            }
+
+            switch (name)
+            {
+                case "Where":
+                    return !projected && limit is null && offset is null && args.Count == 1 && ReadPredicateLambda(args[0].Expression);
+                case "OrderBy":
+                case "OrderByDescending":
+                    order.Clear();
+                    orderUnresolved = false;
+                    ordered = true;
+                    return !projected && limit is null && offset is null && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal));
+                case "ThenBy":
+                case "ThenByDescending":
+                    return ordered && !projected && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal));
+                case "Take":
+                    if (args.Count != 1 || args[0].Expression is RangeExpressionSyntax)
+                    {
+                        return false;
+                    }
+
+                    limit = ShapeBuilder.Min(limit, Count(args[0].Expression));
+                    return true;
+                case "Skip":
+                    if (args.Count != 1 || limit is not null || offset is not null)
+                    {
+                        return false;
+                    }
+
+                    offset = Count(args[0].Expression);
+                    return true;
+                case "Select":
+                    projected = true;
+                    return args.Count == 1 && Lambda(args[0].Expression, out _, out _);
+                case "Distinct":
+                    aggregated = true;
+                    return args.Count == 0;
+                case "TagWith":
+                    if (args.Count == 1 && args[0].Expression is LiteralExpressionSyntax { Token.Value: string tag } && ShapeBuilder.Suppression(tag) is { } suppression)
+                    {
+                        suppressions.Add(suppression);
+                    }
+
+                    return args.Count >= 1;
+                default:
+                    return false;
+            }
+        }
+
+        private bool ReadTerminal(string name, SeparatedSyntaxList<ArgumentSyntax> args, out StatementKind kind)
+        {
+            kind = StatementKind.Select;
+            var bare = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
+            var lambda = args.Count > 0 && Lambda(args[0].Expression, out _, out _) ? args[0].Expression : null;
+            var others = args.Skip(lambda is null ? 0 : 1).ToList();
+            switch (bare)
+            {
+                case "ToList":
+                case "ToArray":
+                case "ToHashSet":
+                case "AsEnumerable":
+                    return args.Count <= 1 && lambda is null;
+                case "First":
+                case "FirstOrDefault":
+                case "Single":
+                case "SingleOrDefault":
+                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda)))
+                    {
+                        return false;
+                    }
+
+                    limit = ShapeBuilder.Min(limit, RowCount.Constant(bare.StartsWith("Single", StringComparison.Ordinal) ? 2 : 1));
+                    return others.Count <= 1;
+                case "Count":
+                case "LongCount":
+                    if (limit is not null || offset is not null || (lambda is not null && (projected || !ReadPredicateLambda(lambda))))
+                    {
+                        return false;
+                    }
+
+                    aggregated = true;
+                    return others.Count <= 1;
+                case "Any":
+                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda)))
+                    {
+                        return false;
+                    }
+
+                    limit ??= new RowCount(RowCountKind.Constant, 1, null, implied: true);
+                    return others.Count <= 1;
+                case "ExecuteDelete":
+                    kind = StatementKind.Delete;
+                    return lambda is null && others.Count <= 1;
+                default:
+                    // Everything else (Find, aggregates with selectors, ToDictionary, Load, ExecuteUpdate...) is left to the binding reader.
+                    return false;
+            }
+        }
+
+        private static RowCount Count(ExpressionSyntax argument) =>
+            argument is LiteralExpressionSyntax { Token.Value: int value } ? RowCount.Constant(value) : new RowCount(RowCountKind.Parameter);
+
+        private static bool Lambda(ExpressionSyntax expression, out string parameter, out ExpressionSyntax body)
+        {
+            switch (expression)
+            {
+                case SimpleLambdaExpressionSyntax { ExpressionBody: { } simpleBody } simple:
+                    parameter = simple.Parameter.Identifier.ValueText;
+                    body = simpleBody;
+                    return true;
+                case ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1, ExpressionBody: { } parenthesizedBody } parenthesized:
+                    parameter = parenthesized.ParameterList.Parameters[0].Identifier.ValueText;
+                    body = parenthesizedBody;
+                    return true;
+                default:
+                    parameter = string.Empty;
+                    body = expression;
+                    return false;
+            }
+        }
+
+        private bool ReadOrder(ExpressionSyntax argument, bool descending)
+        {
+            if (!Lambda(argument, out var parameter, out var body))
+            {
+                return false;
+            }
+
+            if (Column(body, parameter, out var access, out var property) && access == 0)
+            {
+                order.Add(new OrderColumn(property, descending));
+            }
+            else if (!Mentions(body, parameter) || body.DescendantNodes().Any(n => n is LambdaExpressionSyntax))
+            {
+                return false;
+            }
+            else
+            {
+                orderUnresolved = true;
+            }
+
+            return true;
+        }
+
+        private bool ReadPredicateLambda(ExpressionSyntax argument) =>
+            Lambda(argument, out var parameter, out var body) && !body.DescendantNodesAndSelf().Any(n => n is LambdaExpressionSyntax) && ReadPredicate(body, parameter);
+
+        private bool ReadPredicate(ExpressionSyntax expression, string parameter)
+        {
+            var node = Unwrap(expression);
+            if (!Mentions(node, parameter))
+            {
+                return true;
+            }
+
+            switch (node)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
+                    return ReadPredicate(binary.Left, parameter) && ReadPredicate(binary.Right, parameter);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalOrExpression):
+                    return ReadOr(binary, parameter);
+                case BinaryExpressionSyntax binary:
+                    return ReadComparison(binary, parameter);
+                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && Column(not.Operand, parameter, out var notAccess, out var notProperty):
+                    accesses[notAccess].Equalities.Add(new ColumnEquality(notProperty, EqualityKind.Value));
+                    return true;
+                case IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } pattern when Column(pattern.Expression, parameter, out var patternAccess, out var patternProperty):
+                    accesses[patternAccess].Equalities.Add(new ColumnEquality(patternProperty, constant.Expression.IsKind(SyntaxKind.NullLiteralExpression) ? EqualityKind.IsNull : EqualityKind.Value));
+                    return true;
+                case InvocationExpressionSyntax invocation:
+                    return ReadCall(invocation, parameter);
+                default:
+                    if (Column(node, parameter, out var access, out var property))
+                    {
+                        accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value));
+                        return true;
+                    }
+
+                    return false;
+            }
+        }
+
+        private bool ReadOr(BinaryExpressionSyntax binary, string parameter)
+        {
+            var terms = new List<ExpressionSyntax>();
+            Flatten(binary, terms);
+            (int Access, string Property)? shared = null;
+            foreach (var term in terms)
+            {
+                if (term is BinaryExpressionSyntax equals && equals.IsKind(SyntaxKind.EqualsExpression) && ColumnAndValue(equals, parameter, out var access, out var property, out _) &&
+                    (shared is null || shared == (access, property)))
+                {
+                    shared = (access, property);
+                    continue;
+                }
+
+                // An OR across columns: leave it to the binding reader, which describes it exactly.
+                return false;
+            }
+
+            accesses[shared!.Value.Access].Equalities.Add(new ColumnEquality(shared.Value.Property, EqualityKind.List));
+            return true;
+
+            static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> into)
+            {
+                var node = Unwrap(expression);
+                if (node is BinaryExpressionSyntax or && or.IsKind(SyntaxKind.LogicalOrExpression))
+                {
+                    Flatten(or.Left, into);
+                    Flatten(or.Right, into);
+                }
+                else
+                {
+                    into.Add(node);
+                }
+            }
+        }
+
+        private bool ReadComparison(BinaryExpressionSyntax binary, string parameter)
+        {
+            if (!ColumnAndValue(binary, parameter, out var access, out var property, out var flipped))
+            {
+                return false;
+            }
+
+            var value = Unwrap(flipped ? binary.Left : binary.Right);
+            var isNull = value.IsKind(SyntaxKind.NullLiteralExpression);
+            var state = accesses[access];
+            switch (binary.Kind())
+            {
+                case SyntaxKind.EqualsExpression:
+                    state.Equalities.Add(new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value));
+                    return true;
+                case SyntaxKind.NotEqualsExpression:
+                    state.Unusable.Add(new UnusablePredicate(UnusableReason.NotEqual, property, property + (isNull ? " IS NOT NULL" : " <> ...")));
+                    return true;
+                case SyntaxKind.LessThanExpression:
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterThan : RangeKind.LessThan));
+                    return true;
+                case SyntaxKind.LessThanOrEqualExpression:
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterOrEqual : RangeKind.LessOrEqual));
+                    return true;
+                case SyntaxKind.GreaterThanExpression:
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessThan : RangeKind.GreaterThan));
+                    return true;
+                case SyntaxKind.GreaterThanOrEqualExpression:
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessOrEqual : RangeKind.GreaterOrEqual));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private bool ColumnAndValue(BinaryExpressionSyntax binary, string parameter, out int access, out string property, out bool flipped)
+        {
+            flipped = false;
+            if (Column(binary.Left, parameter, out access, out property) && !Mentions(binary.Right, parameter))
+            {
+                return true;
+            }
+
+            flipped = true;
+            return Column(binary.Right, parameter, out access, out property) && !Mentions(binary.Left, parameter);
+        }
+
+        private bool ReadCall(InvocationExpressionSyntax invocation, string parameter)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member)
+            {
+                return false;
+            }
+
+            var args = invocation.ArgumentList.Arguments;
+            if (name.Identifier.ValueText == "Contains" && args.Count == 1 && !Mentions(member.Expression, parameter) &&
+                Column(args[0].Expression, parameter, out var itemAccess, out var itemProperty))
+            {
+                // ids.Contains(d.Id): IN (...) / = ANY (@ids) — list and subquery bind the column alike.
+                accesses[itemAccess].Equalities.Add(new ColumnEquality(itemProperty, EqualityKind.List));
+                return true;
+            }
+
+            if (name.Identifier.ValueText == "StartsWith" && args.Count == 1 && !Mentions(args[0].Expression, parameter) &&
+                Column(member.Expression, parameter, out var prefixAccess, out var prefixProperty) && accesses[prefixAccess].Entity.StringColumns.Contains(prefixProperty))
+            {
+                accesses[prefixAccess].Ranges.Add(new ColumnRange(prefixProperty, RangeKind.PrefixLike));
+                return true;
+            }
+
+            // Everything else (functions of columns, wildcards...) is read exactly by the binding reader.
+            return false;
+        }
+
+        /// <summary><c>p.Property</c> (access 0), <c>p.Property.Value</c>, or <c>p.Navigation.Property</c> (a joined access).</summary>
+        private bool Column(ExpressionSyntax expression, string parameter, out int access, out string property)
+        {
+            access = 0;
+            property = string.Empty;
+            var node = Unwrap(expression);
+            if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value", Expression: MemberAccessExpressionSyntax nullable })
+            {
+                node = nullable;
+            }
+
+            if (node is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member)
+            {
+                return false;
+            }
+
+            var target = Unwrap(member.Expression);
+            if (target is IdentifierNameSyntax root && root.Identifier.ValueText == parameter)
+            {
+                property = name.Identifier.ValueText;
+                return accesses[0].Entity.HasProperty(property);
+            }
+
+            if (target is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax navigation, Expression: IdentifierNameSyntax navigationRoot } &&
+                navigationRoot.Identifier.ValueText == parameter && Navigation(navigation.Identifier.ValueText) is { } joined)
+            {
+                access = joined;
+                property = name.Identifier.ValueText;
+                return accesses[joined].Entity.HasProperty(property);
+            }
+
+            return false;
+        }
+
+        private int? Navigation(string name)
+        {
+            if (navigations.TryGetValue(name, out var existing))
+            {
+                return existing;
+            }
+
+            var root = accesses[0].Entity;
+            if (!root.Navigations.TryGetValue(name, out var navigation) || navigation.ForeignKey is not { Count: 1 } foreignKey)
+            {
+                return null;
+            }
+
+            var target = model.Get(navigation.Target);
+            if (target.PrimaryKey is not { Count: 1 } key)
+            {
+                return null;
+            }
+
+            var id = accesses.Count;
+            accesses.Add((target, new List<ColumnEquality> { new(key[0], EqualityKind.JoinColumn, null, 0, foreignKey[0]) }, new List<ColumnRange>(), new List<UnusablePredicate>()));
+            accesses[0].Equalities.Add(new ColumnEquality(foreignKey[0], EqualityKind.JoinColumn, null, id, key[0]));
+            navigations[name] = id;
+            return id;
+        }
+
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        private static bool Mentions(SyntaxNode node, string parameter) =>
+            node.DescendantNodesAndSelf().Any(n => n is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace QueryGuard.Analyzers
+{
+    /// <summary>
+    /// The QueryGuard analyzer: QG0001–QG0009 in one pass per syntax tree. Shape rules (QG0001, QG0002, QG0003, QG0006,
+    /// QG0007, QG0008) reduce each executed EF query and the EF model to a core shape and registry and ask the engine
+    /// (<see cref="QueryShapeRules"/>); QG0004 (<see cref="QueryInLoopRule"/>), QG0005 (<see cref="RowByRowWriteRule"/>) and
+    /// QG0009 (<see cref="ClientSideEvaluationRule"/>) follow C# code flow. One analyzer, so each tree is walked once and
+    /// the EF model is read once per compilation; nothing is registered when EF Core is not referenced.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class QueryGuardAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.Add(Descriptors.InvalidRegistry);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var state = CompilationState.For(start.Compilation, start.Options.AdditionalFiles);
+                if (state is null)
+                {
+                    return;
+                }
+
+                if (state.RegistryFile is not null)
+                {
+                    start.RegisterAdditionalFileAction(c => QueryShapeRules.ReportInvalidRegistry(c, state));
+                }
+
+                var symbols = state.Symbols;
+                var batching = symbols.BatchingExtensions is not null || QueryShapeRules.HasEachBatchAsync(start.Compilation);
+                start.RegisterSemanticModelAction(c => CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), IsCandidate, node =>
+                {
+                    if (QueryShapeRules.IsCandidate(node.Node))
+                    {
+                        if (node.Node is InvocationExpressionSyntax)
+                        {
+                            QueryShapeRules.AnalyzeInvocation(node, state);
+                        }
+                        else
+                        {
+                            QueryShapeRules.AnalyzeForEach(node, state, batching);
+                        }
+                    }
+
+                    if (QueryInLoopRule.IsCandidate(node.Node))
+                    {
+                        QueryInLoopRule.Analyze(node, symbols);
+                    }
+
+                    if (RowByRowWriteRule.IsCandidate(node.Node))
+                    {
+                        if (node.Node is InvocationExpressionSyntax)
+                        {
+                            RowByRowWriteRule.AnalyzeInvocation(node, symbols);
+                        }
+                        else
+                        {
+                            RowByRowWriteRule.AnalyzeForEach(node, symbols);
+                        }
+                    }
+
+                    if (symbols.Enumerable is not null && ClientSideEvaluationRule.IsCandidate(node.Node))
+                    {
+                        ClientSideEvaluationRule.Analyze(node, symbols);
+                    }
+                }));
+            });
+        }
+
+        private static bool IsCandidate(SyntaxNode node) =>
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node) || RowByRowWriteRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+    }
+}

@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using QueryGuard.Analyzers.Model;
+using QueryGuard.Analyzers.Query;
+using Microsoft.CodeAnalysis.Text;
+using QueryGuard.Shapes;
+
+namespace QueryGuard.Analyzers
+{
+    /// <summary>
+    /// QG0001, QG0002, QG0003, QG0006, QG0007, QG0008: each executed EF query becomes a core <see cref="QueryShape"/>
+    /// and the EF model in the compilation an <see cref="Registry.IndexRegistry"/>; the core engine decides, this
+    /// analyzer only maps findings back to the LINQ call that best shows them.
+    /// </summary>
+    internal static class QueryShapeRules
+    {
+        /// <summary>Diagnostic property: the order a QG0003 fix writes ("UpdatedAt,Id").</summary>
+        public const string OrderByProperty = "QueryGuard.OrderBy";
+
+        /// <summary>Diagnostic property: the key a QG0007 fix appends ("Id").</summary>
+        public const string ThenByProperty = "QueryGuard.ThenBy";
+
+        /// <summary>Diagnostic property: "true" when the fix's order keys are descending.</summary>
+        public const string DescendingProperty = "QueryGuard.Descending";
+
+        /// <summary>Diagnostic property on QG0001: "foreach" when the loop can be rewritten to EachBatchAsync.</summary>
+        public const string BatchProperty = "QueryGuard.Batch";
+
+        internal static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
+        {
+            if (!CompilationState.IsRegistryFile(context.AdditionalFile.Path) || state.ReadRegistryFile(context.CancellationToken).Error is not { } error)
+            {
+                return;
+            }
+
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            var location = Location.None;
+            if (text is not null && error.Line > 0 && error.Line <= text.Lines.Count)
+            {
+                var line = text.Lines[error.Line - 1];
+                var start = Math.Min(line.Start + Math.Max(0, error.Column - 1), line.End);
+                var span = TextSpan.FromBounds(start, line.End);
+                location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidRegistry, location, error.Message + " The analyzers use only the EF model until it is fixed."));
+        }
+
+        internal static bool HasEachBatchAsync(Compilation compilation) =>
+            compilation.GetSymbolsWithName("EachBatchAsync", SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => m.IsExtensionMethod);
+
+        internal static bool IsCandidate(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax invocation => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => QueryChains.IsTerminalName(member.Name.Identifier.ValueText),
+                MemberBindingExpressionSyntax binding => QueryChains.IsTerminalName(binding.Name.Identifier.ValueText),
+                _ => false,
+            },
+            ForEachStatementSyntax or ForEachVariableStatementSyntax => true,
+            _ => false,
+        };
+
+        internal static void AnalyzeInvocation(NodeContext context, CompilationState state)
+        {
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            if (!MayBeQuery(syntax, state, context.CancellationToken) || IsCleanBySyntax(context, syntax, state))
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation || QueryChains.IsInsideExpressionTree(invocation))
+            {
+                return;
+            }
+
+            var chain = QueryChains.FromInvocation(invocation, state.Symbols, context.CancellationToken);
+            if (chain is not null)
+            {
+                Analyze(context, state, chain, batchFix: false);
+            }
+        }
+
+        internal static void AnalyzeForEach(NodeContext context, CompilationState state, bool batching)
+        {
+            var collection = context.Node switch
+            {
+                ForEachStatementSyntax forEach => forEach.Expression,
+                ForEachVariableStatementSyntax forEachVariable => forEachVariable.Expression,
+                _ => null,
+            };
+            if (collection is null || !MayBeQuery(collection, state, context.CancellationToken))
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IForEachLoopOperation loop)
+            {
+                return;
+            }
+
+            var chain = QueryChains.FromForEach(loop, state.Symbols, context.CancellationToken);
+            if (chain is not null)
+            {
+                var asyncContext = loop.IsAsynchronous || IsInAsyncMethod(context.Node);
+                Analyze(context, state, chain, batchFix: batching && asyncContext && context.Node is ForEachStatementSyntax);
+            }
+        }
+
+        /// <summary>
+        /// Syntax-only: can this expression be an EF query the binding reader would follow? Its receiver chain must start
+        /// at a DbSet member (<c>db.Deployments</c>, <c>_deployments</c>), at <c>Set&lt;T&gt;()</c>, or at a local whose
+        /// initializer does and is not awaited (a query, not its loaded rows). Anything else needs no binding.
+        /// </summary>
+        private static bool MayBeQuery(ExpressionSyntax expression, CompilationState state, System.Threading.CancellationToken cancellationToken)
+        {
+            var names = state.GetRelevance(cancellationToken).DbSets;
+            for (var depth = 0; depth < 8; depth++)
+            {
+                var root = ChainRoot(expression);
+                switch (root)
+                {
+                    case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name }:
+                        return names.ContainsKey(name.Identifier.ValueText);
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } } or GenericNameSyntax { Identifier.ValueText: "Set" } }:
+                        return true;
+                    case IdentifierNameSyntax identifier when names.ContainsKey(identifier.Identifier.ValueText):
+                        return true;
+                    case IdentifierNameSyntax identifier:
+                        var declarator = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                            .FirstOrDefault(v => v.Identifier.ValueText == identifier.Identifier.ValueText && v.SpanStart < root.SpanStart);
+                        if (declarator?.Initializer?.Value is not { } initializer || initializer is AwaitExpressionSyntax)
+                        {
+                            return false;
+                        }
+
+                        expression = initializer;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
+        {
+            var current = expression;
+            while (true)
+            {
+                switch (current)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } member }:
+                        current = member.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } member } when generic.Identifier.ValueText != "Set":
+                        current = member.Expression;
+                        continue;
+                    default:
+                        return current;
+                }
+            }
+        }
+
+        /// <summary>True when the syntax-only reader reads the query exactly and the engine finds nothing in it.</summary>
+        private static bool IsCleanBySyntax(NodeContext context, InvocationExpressionSyntax syntax, CompilationState state)
+        {
+            var shape = SyntaxShapeReader.TryRead(syntax, state.GetModel(context.CancellationToken), state.GetDbSets(context.CancellationToken));
+            if (shape is null)
+            {
+                return false;
+            }
+
+            var engine = state.GetEngine(QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree), context.CancellationToken);
+            return engine.Evaluate(shape).Count == 0;
+        }
+
+        private static bool IsInAsyncMethod(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MethodDeclarationSyntax method:
+                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                }
+            }
+
+            return false;
+        }
+
+        private static void Analyze(NodeContext context, CompilationState state, QueryChain chain, bool batchFix)
+        {
+            var cancellationToken = context.CancellationToken;
+            var model = state.GetModel(cancellationToken);
+            var shape = ShapeBuilder.Build(chain, model, state.Symbols, cancellationToken);
+            if (shape is null)
+            {
+                return;
+            }
+
+            var options = QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree);
+            var engine = state.GetEngine(options, cancellationToken);
+            var findings = engine.Evaluate(shape.Shape);
+            var reported = new HashSet<(string, TextSpan)>();
+            foreach (var finding in findings)
+            {
+                if (!Descriptors.ShapeRules.TryGetValue(finding.RuleId, out var descriptor))
+                {
+                    continue;
+                }
+
+                var location = LocationOf(finding, shape);
+                if (!reported.Add((finding.RuleId, location.SourceSpan)))
+                {
+                    continue;
+                }
+
+                var properties = FixProperties(finding, shape, engine, batchFix);
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.Message));
+            }
+
+            ReportPagingLoop(context, shape, engine, findings);
+        }
+
+        private static Location LocationOf(Finding finding, LinqShape shape)
+        {
+            var execution = shape.Chain.ExecutionLocation;
+            return finding.RuleId switch
+            {
+                RuleIds.UnboundedRead => execution,
+                RuleIds.FilterOrderMismatch or RuleIds.NoUniqueTieBreaker when shape.OrderCall is not null => QueryChains.CallLocation(shape.OrderCall),
+                RuleIds.LargeOffset when shape.SkipCall is not null => QueryChains.CallLocation(shape.SkipCall),
+                _ => shape.Find(finding.Location) ?? execution,
+            };
+        }
+
+        private static ImmutableDictionary<string, string?>? FixProperties(Finding finding, LinqShape shape, QueryGuardEngine engine, bool batchFix)
+        {
+            var access = finding.AccessId is { } id ? shape.Shape.Accesses[id] : null;
+            switch (finding.RuleId)
+            {
+                case RuleIds.UnboundedRead when batchFix && shape.Chain.Terminal is null:
+                    return ImmutableDictionary<string, string?>.Empty.Add(BatchProperty, "foreach");
+                case RuleIds.FilterOrderMismatch when access is { Id: 0 } && shape.OrderCall is not null && shape.Entities[0].PrimaryKey is { Count: > 0 } key:
+                    {
+                        var equal = new HashSet<string>(access.Equalities.Select(e => e.Column), StringComparer.Ordinal);
+                        var effective = shape.Order.Where(o => !equal.Contains(o.Property)).ToList();
+                        var range = finding.Columns.Count > 0 ? access.Ranges.FirstOrDefault(r => r.Column == finding.Columns[0]) : null;
+                        if (range is null || effective.Count == 0 || access.Ranges.Any(r => r.Column == effective[0].Property))
+                        {
+                            return null;
+                        }
+
+                        var fixedOrder = new[] { range.Column }.Concat(key.Where(k => k != range.Column)).ToList();
+                        return ImmutableDictionary<string, string?>.Empty
+                            .Add(OrderByProperty, string.Join(",", fixedOrder))
+                            .Add(DescendingProperty, effective[0].Descending ? "true" : "false");
+                    }
+
+                case RuleIds.NoUniqueTieBreaker when access is { Id: 0 } && shape.LastOrderCall is not null && shape.Order.Count > 0:
+                    {
+                        var ordered = new HashSet<string>(shape.Order.Select(o => o.Property), StringComparer.OrdinalIgnoreCase);
+                        var key = finding.Columns.Where(c => !ordered.Contains(c)).ToList();
+                        if (key.Count == 0 || !key.All(shape.Entities[0].HasProperty))
+                        {
+                            return null;
+                        }
+
+                        return ImmutableDictionary<string, string?>.Empty
+                            .Add(ThenByProperty, string.Join(",", key))
+                            .Add(DescendingProperty, shape.Order[shape.Order.Count - 1].Descending ? "true" : "false");
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// QG0001's loop form: Skip(page * n).Take(n) in a loop whose page advances reads the same rows as one unbounded
+        /// read, cut into pages that each re-read everything before them. The engine judges the read without the paging.
+        /// </summary>
+        private static void ReportPagingLoop(NodeContext context, LinqShape shape, QueryGuardEngine engine, IReadOnlyList<Finding> findings)
+        {
+            var skip = shape.SkipCall;
+            var first = shape.Shape.Accesses[0];
+            if (skip is null || first.Offset is not { Kind: not RowCountKind.Constant } || first.Limit is null || findings.Any(f => f.RuleId == RuleIds.UnboundedRead))
+            {
+                return;
+            }
+
+            var loop = Loops.Enclosing(shape.Chain.Execution);
+            if (loop is null || !Loops.ReferencesAny(skip.Arguments[skip.Arguments.Length - 1].Value, Loops.AdvancedLocals(loop)))
+            {
+                return;
+            }
+
+            var unpaged = new List<TableAccess>();
+            foreach (var access in shape.Shape.Accesses)
+            {
+                unpaged.Add(access.Id != 0 ? access : new TableAccess(0, access.Table)
+                {
+                    Schema = access.Schema,
+                    Alias = access.Alias,
+                    Operation = access.Operation,
+                    Equalities = access.Equalities,
+                    Ranges = access.Ranges,
+                    Unusable = access.Unusable,
+                    OrderBy = access.OrderBy,
+                    OrderByUnresolved = access.OrderByUnresolved,
+                    Aggregated = access.Aggregated,
+                    Location = access.Location,
+                });
+            }
+
+            var whole = engine.Evaluate(new QueryShape(shape.Shape.Kind, unpaged, shape.Shape.Suppressions)).FirstOrDefault(f => f.RuleId == RuleIds.UnboundedRead);
+            if (whole is null)
+            {
+                return;
+            }
+
+            var described = Loops.Describe(loop);
+            var message = $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} pages through {first.Table} with Skip/Take, and each page re-reads every row before it. {whole.Message}";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRead, shape.Chain.ExecutionLocation, message));
+        }
+    }
+}
