@@ -67,7 +67,7 @@ namespace QueryGuard.Deployments.Tests
         }
 
         [Fact]
-        public async Task Finished_window_ordered_by_finished_at_passes_and_ordered_by_updated_at_is_QG0003()
+        public async Task Finished_window_ordered_by_finished_at_passes_and_ordered_by_updated_at_or_id_is_QG0003()
         {
             var from = Epoch.AddMinutes(100);
             var to = Epoch.AddMinutes(900);
@@ -79,13 +79,17 @@ namespace QueryGuard.Deployments.Tests
 
             await using var plain = database.Context(null);
             var twin = await NaiveTwins.FinishedWindowByUpdatedAtAsync(plain, 1, 1, from, to, 20);
+            var byId = await NaiveTwins.FinishedWindowByIdAsync(plain, 1, 1, from, to, 20);
             Assert.NotEmpty(reference);
             Assert.Equal(twin.Select(d => d.Id), reference.Select(d => d.Id));
+            Assert.Equal(byId.Select(d => d.Id), reference.Select(d => d.Id));
             Assert.All(reference, d => Assert.Equal(DeploymentStatus.Success, d.Status));
 
             await using var caught = database.Guarded();
             var error = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.FinishedWindowByUpdatedAtAsync(caught, 1, 1, from, to, 20));
             Assert.Equal(RuleIds.FilterOrderMismatch, error.RuleId);
+            var errorById = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.FinishedWindowByIdAsync(caught, 1, 1, from, to, 20));
+            Assert.Equal(RuleIds.FilterOrderMismatch, errorById.RuleId);
         }
 
         [Fact]

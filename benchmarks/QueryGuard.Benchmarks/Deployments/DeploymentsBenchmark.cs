@@ -51,7 +51,7 @@ namespace QueryGuard.Benchmarks.Deployments
         {
             public DeploymentsConfig()
             {
-                AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithId("deployments"));
+                AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10).WithId("deployments"));
                 WithOption(ConfigOptions.DisableOptimizationsValidator, false);
             }
         }
@@ -62,7 +62,7 @@ namespace QueryGuard.Benchmarks.Deployments
     {
         public SlowOperationsConfig()
         {
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("deployments-slow"));
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("deployments-slow"));
         }
     }
 }

@@ -56,6 +56,19 @@ namespace QueryGuard.Benchmarks.Deployments
                 .ToListAsync(cancellationToken);
 
         /// <summary>
+        /// The same finished_at window in the API's default id order: (environment_id, id) is walked in id order and every
+        /// deployment outside the window is read and discarded (on a stale environment: all of them), or the window is
+        /// sorted (QG0003).
+        /// </summary>
+        public static Task<List<Deployment>> FinishedWindowByIdAsync(DeploymentsDbContext db, long projectId, long environmentId, DateTime finishedAfter, DateTime finishedBefore, int limit, CancellationToken cancellationToken = default) =>
+            db.Deployments.AsNoTracking()
+                .Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId && d.Status == DeploymentStatus.Success
+                            && d.FinishedAt >= finishedAfter && d.FinishedAt < finishedBefore)
+                .OrderBy(d => d.Id)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+
+        /// <summary>
         /// Sentry before the fix: the environments, then per environment its 10 most recent release rows, then per row its
         /// deployment and release: one statement per environment and per row (N+1, QG0004 after the fifth).
         /// Reference: <see cref="LatestDeploys.ForProjectsAsync"/>.
