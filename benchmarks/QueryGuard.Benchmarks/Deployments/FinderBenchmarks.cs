@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QueryGuard.Deployments.Model;
 using QueryGuard.Deployments.Queries;
@@ -73,6 +74,23 @@ namespace QueryGuard.Benchmarks.Deployments
             await using var db = Contexts.CreateDbContext();
             var (project, environment) = Target;
             return (await NaiveTwins.FinishedWindowByUpdatedAtAsync(db, project, environment, From, To, 20)).Count;
+        }
+
+        /// <summary>
+        /// The twin as it ran before the fix, when no index served a finished_at window: the two finished_at indexes are
+        /// dropped inside a transaction that is rolled back (PostgreSQL's DDL is transactional), so the planner has only
+        /// the updated_at and id indexes, as GitLab's did.
+        /// </summary>
+        [Benchmark(Description = "twin: updated_at, id order, before the fix (no finished_at index)")]
+        public async Task<int> TwinBeforeFix()
+        {
+            await using var db = Contexts.CreateDbContext();
+            var (project, environment) = Target;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX index_deployments_on_environment_id_and_finished_at_and_id; DROP INDEX index_deployments_on_project_id_and_finished_at_and_id");
+            var rows = (await NaiveTwins.FinishedWindowByUpdatedAtAsync(db, project, environment, From, To, 20)).Count;
+            await transaction.RollbackAsync();
+            return rows;
         }
 
         [Benchmark(Description = "twin: id order")]
