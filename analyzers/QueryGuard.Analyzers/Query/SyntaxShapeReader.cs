@@ -85,11 +85,29 @@ namespace QueryGuard.Analyzers.Query
             }
 
             var (terminal, terminalCall) = calls[calls.Count - 1];
+            if (terminal is "Find" or "FindAsync")
+            {
+                // DbSet.Find(key): a primary-key lookup, exactly as the binding reader shapes it.
+                if (calls.Count != 1 || accesses[0].Entity.PrimaryKey is not { Count: > 0 } key)
+                {
+                    return null;
+                }
+
+                accesses[0].Equalities.AddRange(key.Select(k => new ColumnEquality(k, EqualityKind.Value)));
+                limit = RowCount.Constant(1);
+                return Build(StatementKind.Select);
+            }
+
             if (!ReadTerminal(terminal, terminalCall.ArgumentList.Arguments, out var kind))
             {
                 return null;
             }
 
+            return Build(kind);
+        }
+
+        private QueryShape Build(StatementKind kind)
+        {
             var list = new List<TableAccess>();
             for (var id = 0; id < accesses.Count; id++)
             {
