@@ -16,9 +16,10 @@ namespace QueryGuard.Sql
         private static int t_lastTokenCount;
 
         // Where the previous ParseStatement(source, start, length) on this thread left off, so parsing the segments of
-        // one script in order counts lines once instead of rescanning from the start each time.
+        // one script in order counts lines once instead of rescanning from the start each time. Weak, so a parsed
+        // script is not kept alive by the thread that parsed it.
         [ThreadStatic]
-        private static string? t_lineSource;
+        private static WeakReference<string>? t_lineSource;
 
         [ThreadStatic]
         private static LineCounter t_lines;
@@ -65,13 +66,21 @@ namespace QueryGuard.Sql
                 throw new ArgumentOutOfRangeException(nameof(length));
             }
 
-            if (!ReferenceEquals(t_lineSource, source) || t_lines.Offset > start)
+            if (t_lineSource is null || !t_lineSource.TryGetTarget(out var cached) || !ReferenceEquals(cached, source) || t_lines.Offset > start)
             {
-                t_lineSource = source;
-                t_lines = new LineCounter(source);
+                if (t_lineSource is null)
+                {
+                    t_lineSource = new WeakReference<string>(source);
+                }
+                else
+                {
+                    t_lineSource.SetTarget(source);
+                }
+
+                t_lines = LineCounter.Start;
             }
 
-            t_lines.MoveTo(start, out var line, out var column);
+            t_lines.MoveTo(source, start, out var line, out var column);
             return Parse(source, start, length, line, column);
         }
 

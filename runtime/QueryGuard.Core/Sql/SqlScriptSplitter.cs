@@ -24,7 +24,7 @@ namespace QueryGuard.Sql
 
             var segments = new List<SqlSegment>();
             var lexer = new SqlLexer(script, 0, script.Length, 1, 1, tolerant: true, collectComments: false);
-            var lines = new LineCounter(script);
+            var lines = LineCounter.Start;
             var segmentStart = 0;
             var hasToken = false;
             while (true)
@@ -69,7 +69,7 @@ namespace QueryGuard.Sql
                 end--;
             }
 
-            lines.MoveTo(start, out var line, out var column);
+            lines.MoveTo(script, start, out var line, out var column);
             segments.Add(new SqlSegment(start, end - start, line, column, script.Substring(start, end - start)));
         }
     }

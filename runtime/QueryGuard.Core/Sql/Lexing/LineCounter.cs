@@ -2,29 +2,22 @@ namespace QueryGuard.Sql
 {
     /// <summary>
     /// Finds line and column of offsets visited in increasing order, in time linear in the distance covered.
-    /// "\n", "\r\n" and a lone "\r" each end a line, exactly as the lexer counts them.
+    /// "\n", "\r\n" and a lone "\r" each end a line, exactly as the lexer counts them. It does not hold the text,
+    /// so a cached counter does not keep a script alive.
     /// </summary>
     internal struct LineCounter
     {
-        private readonly string _text;
         private int _offset;
         private int _line;
         private int _lineStart;
 
-        public LineCounter(string text)
-        {
-            _text = text;
-            _offset = 0;
-            _line = 1;
-            _lineStart = 0;
-        }
+        public static LineCounter Start => new() { _line = 1 };
 
         public int Offset => _offset;
 
-        /// <summary>Moves to <paramref name="offset"/> (at or after the current one) and reports its line and column.</summary>
-        public void MoveTo(int offset, out int line, out int column)
+        /// <summary>Moves to <paramref name="offset"/> (at or after the current one) in <paramref name="text"/> and reports its line and column.</summary>
+        public void MoveTo(string text, int offset, out int line, out int column)
         {
-            var text = _text;
             for (var i = _offset; i < offset; i++)
             {
                 var c = text[i];

@@ -78,8 +78,8 @@ namespace QueryGuard.Sql
 
         /// <summary>
         /// '[' is an array subscript or ARRAY[...] in PostgreSQL but a quoted identifier in SQLite. It quotes only where
-        /// no subscript can stand (statement start, after ',', '(', '.', an operator or a reserved keyword other than
-        /// ARRAY, and never inside another '['), and only if a ']' closes it on the same line.
+        /// no subscript can stand (statement start, after ',', '(', '.', an operator, a reserved keyword other than
+        /// ARRAY, or another [quoted] name, and never inside another '['), and only if a ']' closes it on the same line.
         /// </summary>
         private SqlToken ScanLeftBracket(int start, int line, int column)
         {
@@ -130,6 +130,9 @@ namespace QueryGuard.Sql
                 case SqlTokenKind.Operator:
                 case SqlTokenKind.Semicolon:
                     return true;
+                case SqlTokenKind.QuotedIdentifier:
+                    // [T] [t]: PostgreSQL never quotes with brackets, so this is SQLite / SQL Server text.
+                    return _prevSub == (byte)SqlQuoteStyle.Bracket;
                 case SqlTokenKind.Identifier:
                     if (_prevKeyword == SqlKeyword.None || _prevKeyword == SqlKeyword.Array)
                     {

@@ -24,6 +24,7 @@ namespace QueryGuard.Sql
         private int _lineStart;
         private SqlTokenKind _prevKind = SqlTokenKind.EndOfInput;
         private SqlKeyword _prevKeyword;
+        private byte _prevSub;
         private int _bracketDepth;
 
         public SqlLexer(string source, int start, int end, int line, int column, bool tolerant, bool collectComments)
@@ -54,6 +55,7 @@ namespace QueryGuard.Sql
             var token = Scan(_s[start], start, line, column);
             _prevKind = token.Kind;
             _prevKeyword = token.Keyword;
+            _prevSub = token.Sub;
             return token;
         }
 

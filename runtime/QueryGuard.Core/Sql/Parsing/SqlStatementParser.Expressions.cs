@@ -2,25 +2,33 @@ using System.Collections.Generic;
 
 namespace QueryGuard.Sql
 {
-    /// <summary>
-    /// Expressions by precedence climbing with PostgreSQL's precedence, loosest first: OR, AND, NOT, IS/ISNULL/NOTNULL,
-    /// comparison (and OVERLAPS), LIKE/ILIKE/SIMILAR/BETWEEN/IN, any other operator, + -, * / %, ^, AT TIME ZONE,
-    /// COLLATE, unary + -, then the postfix forms [ ], :: and .field.
-    /// </summary>
+    /// <summary>Expressions by precedence climbing with PostgreSQL's precedence, loosest first: OR, AND, NOT, IS/ISNULL/NOTNULL, comparison (and OVERLAPS), LIKE/ILIKE/SIMILAR/BETWEEN/IN, any other operator, + -, * / %, ^, AT TIME ZONE, COLLATE, unary + -, then the postfix forms [ ], :: and .field.</summary>
     internal sealed partial class SqlStatementParser
     {
         private const int PrecOr = 1;
+
         private const int PrecAnd = 2;
+
         private const int PrecNot = 3;
+
         private const int PrecIs = 4;
+
         private const int PrecComparison = 5;
+
         private const int PrecLike = 6;
+
         private const int PrecOther = 7;
+
         private const int PrecAdditive = 8;
+
         private const int PrecMultiplicative = 9;
+
         private const int PrecPower = 10;
+
         private const int PrecAt = 11;
+
         private const int PrecCollate = 12;
+
         private const int PrecPostfix = 14;
 
         internal SqlExpression ParseExpression() => ParseExpression(PrecOr);
@@ -292,347 +300,6 @@ namespace QueryGuard.Sql
             {
                 operands.Add(operand);
             }
-        }
-
-        private SqlExpression ParseIs(SqlExpression left, int startIndex)
-        {
-            Advance();
-            var negated = AcceptKeyword(SqlKeyword.Not);
-            ref readonly var token = ref Current;
-            if (token.Kind == SqlTokenKind.Identifier)
-            {
-                switch (token.Keyword)
-                {
-                    case SqlKeyword.Null:
-                        Advance();
-                        return new IsNullExpression(SpanFrom(startIndex), left, negated);
-                    case SqlKeyword.True:
-                    case SqlKeyword.False:
-                    case SqlKeyword.Unknown:
-                        bool? value = token.Keyword == SqlKeyword.Unknown ? null : token.Keyword == SqlKeyword.True;
-                        Advance();
-                        return new IsBooleanExpression(SpanFrom(startIndex), left, negated, value);
-                    case SqlKeyword.Distinct:
-                        Advance();
-                        ExpectKeyword(SqlKeyword.From);
-                        var right = ParseExpression(PrecIs + 1);
-                        return new IsDistinctFromExpression(SpanFrom(startIndex), left, negated, right);
-                }
-            }
-
-            // SQLite's null-safe comparison: a IS b means a IS NOT DISTINCT FROM b.
-            var other = ParseExpression(PrecIs + 1);
-            return new IsDistinctFromExpression(SpanFrom(startIndex), left, !negated, other);
-        }
-
-        private SqlExpression ParseLikeRest(SqlExpression left, int startIndex, LikeKind kind, bool negated)
-        {
-            if (IsQuantifierAhead())
-            {
-                var text = (negated ? "NOT " : string.Empty) + (kind == LikeKind.Like ? "LIKE" : kind == LikeKind.ILike ? "ILIKE" : "SIMILAR TO");
-                return ParseQuantified(left, startIndex, BinaryOperator.Other, text);
-            }
-
-            var pattern = ParseExpression(PrecLike + 1);
-            var escape = AcceptKeyword(SqlKeyword.Escape) ? ParseExpression(PrecLike + 1) : null;
-            return new LikeExpression(SpanFrom(startIndex), left, kind, negated, pattern, escape);
-        }
-
-        private SqlExpression ParseBetween(SqlExpression left, int startIndex, bool negated)
-        {
-            Advance();
-            var symmetric = AcceptKeyword(SqlKeyword.Symmetric);
-            if (!symmetric)
-            {
-                AcceptKeyword(SqlKeyword.Asymmetric);
-            }
-
-            // Bounds are PostgreSQL's b_expr: no AND, comparison, IS or LIKE at their top level.
-            var low = ParseExpression(PrecOther);
-            ExpectKeyword(SqlKeyword.And);
-            var high = ParseExpression(PrecOther);
-            return new BetweenExpression(SpanFrom(startIndex), left, negated, symmetric, low, high);
-        }
-
-        private SqlExpression ParseIn(SqlExpression left, int startIndex, bool negated)
-        {
-            ExpectKeyword(SqlKeyword.In);
-            if (!Is(SqlTokenKind.LeftParen))
-            {
-                throw Expected("'('");
-            }
-
-            var content = ParseParenthesizedList(int.MaxValue);
-            return content.Query is not null
-                ? new InSubqueryExpression(SpanFrom(startIndex), left, negated, content.Query)
-                : new InListExpression(SpanFrom(startIndex), left, negated, content.Items!);
-        }
-
-        private bool IsQuantifierAhead()
-        {
-            ref readonly var token = ref Current;
-            return token.Kind == SqlTokenKind.Identifier
-                && (token.Keyword == SqlKeyword.Any || token.Keyword == SqlKeyword.Some || token.Keyword == SqlKeyword.All)
-                && PeekIs(1, SqlTokenKind.LeftParen);
-        }
-
-        private SqlExpression ParseQuantified(SqlExpression left, int startIndex, BinaryOperator op, string text)
-        {
-            var keyword = Current.Keyword;
-            var quantifier = keyword == SqlKeyword.All ? Quantifier.All : keyword == SqlKeyword.Some ? Quantifier.Some : Quantifier.Any;
-            Advance();
-            var content = ParseParenthesizedList(1);
-            return new QuantifiedComparison(SpanFrom(startIndex), left, op, text, quantifier, content.Query, content.Query is null ? content.Items![0] : null);
-        }
-
-        private SqlExpression ParseAtTimeZone(SqlExpression left, int startIndex)
-        {
-            Advance();
-            if (AcceptKeyword(SqlKeyword.Local))
-            {
-                return new AtTimeZoneExpression(SpanFrom(startIndex), left, null);
-            }
-
-            ExpectKeyword(SqlKeyword.Time);
-            ExpectKeyword(SqlKeyword.Zone);
-            var zone = ParseExpression(PrecAt + 1);
-            return new AtTimeZoneExpression(SpanFrom(startIndex), left, zone);
-        }
-
-        /// <summary>Postfix forms: <c>::type</c>, <c>[i]</c> / <c>[lo:hi]</c>, and <c>.field</c> / <c>.*</c> after a non-name.</summary>
-        private SqlExpression ParsePostfix(SqlExpression expression, int startIndex)
-        {
-            var saved = _depth;
-            while (true)
-            {
-                ref readonly var token = ref Current;
-                if (token.Kind == SqlTokenKind.DoubleColon)
-                {
-                    Deeper();
-                    Advance();
-                    var type = ParseDataType();
-                    expression = new CastExpression(SpanFrom(startIndex), expression, type, CastSyntax.DoubleColon);
-                }
-                else if (token.Kind == SqlTokenKind.LeftBracket)
-                {
-                    Deeper();
-                    expression = ParseSubscript(expression, startIndex);
-                }
-                else if (token.Kind == SqlTokenKind.Dot && AllowsFieldSelection(expression))
-                {
-                    Deeper();
-                    Advance();
-                    if (IsOperator(BinaryOperator.Multiply))
-                    {
-                        Advance();
-                        expression = new FieldSelection(SpanFrom(startIndex), expression, null);
-                    }
-                    else
-                    {
-                        var field = ParseLabel("a field name or '*'");
-                        expression = new FieldSelection(SpanFrom(startIndex), expression, field);
-                    }
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            _depth = saved;
-            return expression;
-        }
-
-        /// <summary>
-        /// <c>.field</c> follows a closing parenthesis or bracket (<c>(row).f</c>, <c>f(x).f</c>, <c>a[1].f</c>) or a
-        /// placeholder (<c>$1.f</c>), or another field (<c>(r).a.b</c>); after a plain name the dots were already read as part of the name.
-        /// </summary>
-        private bool AllowsFieldSelection(SqlExpression expression)
-        {
-            var previous = _tokens[_pos > 0 ? _pos - 1 : 0].Kind;
-            return previous == SqlTokenKind.RightParen || previous == SqlTokenKind.RightBracket
-                || expression is Parameter || expression is FieldSelection { Field: not null };
-        }
-
-        private SqlExpression ParseSubscript(SqlExpression target, int startIndex)
-        {
-            Advance();
-            SqlExpression? index = null;
-            SqlExpression? upper = null;
-            var slice = false;
-            if (!Is(SqlTokenKind.Colon) && !IsColonPlaceholder())
-            {
-                index = ParseExpression();
-            }
-
-            if (Accept(SqlTokenKind.Colon))
-            {
-                slice = true;
-                if (!Is(SqlTokenKind.RightBracket))
-                {
-                    upper = ParseExpression();
-                }
-            }
-            else if (IsColonPlaceholder())
-            {
-                // The lexer reads "a[1:n]" as 1 followed by the placeholder ":n"; inside brackets it is a slice up to column n.
-                slice = true;
-                var upperStart = _pos;
-                ref readonly var token = ref Current;
-                var name = _source.Substring(token.Start + 1, token.Length - 1);
-                var span = new SqlSpan(token.Start + 1, token.End, token.Line, token.Column + 1);
-                var column = new ColumnReference(span, new[] { new SqlIdentifier(SqlText.FoldCase(name), name, isQuoted: false, span) });
-                Advance();
-                upper = ParseInfix(ParsePostfix(column, upperStart), upperStart, PrecOr);
-            }
-
-            Expect(SqlTokenKind.RightBracket, "']'");
-            return new SubscriptExpression(SpanFrom(startIndex), target, index, slice, upper);
-        }
-
-        private bool IsColonPlaceholder()
-        {
-            ref readonly var token = ref Current;
-            return token.Kind == SqlTokenKind.Parameter && token.Sub == (byte)ParameterKind.Colon;
-        }
-
-        /// <summary>What a parenthesized list held: a subquery, or one or more expressions.</summary>
-        private readonly struct ParenContent
-        {
-            public ParenContent(QueryExpression? query, SqlExpression[]? items)
-            {
-                Query = query;
-                Items = items;
-            }
-
-            public QueryExpression? Query { get; }
-
-            public SqlExpression[]? Items { get; }
-        }
-
-        /// <summary>
-        /// <c>( query )</c> or <c>( expr, ... )</c> with at most <paramref name="maxItems"/> expressions. Handles the
-        /// ambiguous <c>((SELECT 1) UNION (SELECT 2))</c> versus <c>((SELECT 1) + 1)</c> without backtracking: a query is
-        /// parsed, and if a bare parenthesized query is followed by an operator it becomes a scalar subquery operand.
-        /// </summary>
-        private ParenContent ParseParenthesizedList(int maxItems)
-        {
-            ExpectOpenParen();
-            if (IsQueryStart(_pos))
-            {
-                var query = ParseQueryExpression();
-                ExpectCloseParen();
-                return new ParenContent(UnwrapParentheses(query), null);
-            }
-
-            SqlExpression first;
-            if (Is(SqlTokenKind.LeftParen) && ParenthesesLeadToQuery(_pos))
-            {
-                var innerStart = _pos;
-                var query = ParseQueryExpression();
-                if (Accept(SqlTokenKind.RightParen))
-                {
-                    return new ParenContent(UnwrapParentheses(query), null);
-                }
-
-                first = ContinueAfterParenthesizedQuery(query, innerStart);
-            }
-            else
-            {
-                first = ParseExpression();
-            }
-
-            var items = new List<SqlExpression>(4) { first };
-            while (items.Count < maxItems && Accept(SqlTokenKind.Comma))
-            {
-                items.Add(ParseExpression());
-            }
-
-            ExpectCloseParen();
-            return new ParenContent(null, items.ToArray());
-        }
-
-        /// <summary>A bare <c>(query)</c> followed by an operator is a scalar subquery operand of a larger expression.</summary>
-        private SqlExpression ContinueAfterParenthesizedQuery(QueryExpression query, int startIndex)
-        {
-            if (!IsBareParenthesized(query, out var inner))
-            {
-                throw Expected("')'");
-            }
-
-            SqlExpression expression = new SubqueryExpression(query.Span, UnwrapParentheses(inner));
-            expression = ParsePostfix(expression, startIndex);
-            return ParseInfix(expression, startIndex, PrecOr);
-        }
-
-        private static bool IsBareParenthesized(QueryExpression query, out QueryExpression inner)
-        {
-            if (query.With is null && query.OrderBy.Count == 0 && query.Limit is null && query.Offset is null
-                && query.Locking.Count == 0 && query.Body is ParenthesizedQuery parenthesized)
-            {
-                inner = parenthesized.Query;
-                return true;
-            }
-
-            inner = query;
-            return false;
-        }
-
-        /// <summary>Strips redundant parentheses: <c>((SELECT 1))</c> is the same query as <c>SELECT 1</c>.</summary>
-        private static QueryExpression UnwrapParentheses(QueryExpression query)
-        {
-            while (IsBareParenthesized(query, out var inner))
-            {
-                query = inner;
-            }
-
-            return query;
-        }
-
-        /// <summary>True when the token at <paramref name="index"/> starts a query: SELECT, WITH, or VALUES followed by '('.</summary>
-        private bool IsQueryStart(int index)
-        {
-            _work++;
-            ref readonly var token = ref _tokens[index < _count ? index : _count - 1];
-            if (token.Kind != SqlTokenKind.Identifier)
-            {
-                return false;
-            }
-
-            if (token.Keyword == SqlKeyword.Select || token.Keyword == SqlKeyword.With)
-            {
-                return true;
-            }
-
-            if (token.Keyword != SqlKeyword.Values)
-            {
-                return false;
-            }
-
-            _work++;
-            return index + 1 < _count && _tokens[index + 1].Kind == SqlTokenKind.LeftParen;
-        }
-
-        /// <summary>
-        /// Whether the run of '(' starting at <paramref name="index"/> ends at a query start. The answer is cached per run,
-        /// so nested parentheses (each level asks again) cost one scan in total.
-        /// </summary>
-        private bool ParenthesesLeadToQuery(int index)
-        {
-            if (index < _parenRunStart || index >= _parenRunEnd)
-            {
-                var end = index;
-                while (end < _count && _tokens[end].Kind == SqlTokenKind.LeftParen)
-                {
-                    _work++;
-                    end++;
-                }
-
-                _parenRunStart = index;
-                _parenRunEnd = end;
-            }
-
-            return IsQueryStart(_parenRunEnd);
         }
     }
 }

@@ -160,8 +160,9 @@ namespace QueryGuard.Sql
                 return new TableReference(SpanFrom(startIndex), onlyName, isOnly: true, onlyAlias);
             }
 
-            var isFunction = IsFunctionName(token) && (IsColId(token) || PeekIs(1, SqlTokenKind.LeftParen));
-            if (!isFunction)
+            // A table name is a ColId; a function may also be named by a type/function keyword (LEFT(...)).
+            var isName = IsFunctionName(token) && (IsColId(token) || PeekIs(1, SqlTokenKind.LeftParen));
+            if (!isName)
             {
                 throw Expected(lateral ? "a subquery or function call after LATERAL" : "a table name, '(' or a function call");
             }

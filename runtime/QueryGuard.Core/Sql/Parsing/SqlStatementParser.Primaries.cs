@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace QueryGuard.Sql
 {
-    /// <summary>Primary expressions: literals, placeholders, names, calls, parentheses and the keyword-introduced forms.</summary>
+    /// <summary>Primary expressions: names, keywords, parentheses, placeholders, CASE, CAST and ARRAY/ROW constructors.</summary>
     internal sealed partial class SqlStatementParser
     {
         private SqlExpression ParsePrimary()
@@ -15,7 +15,7 @@ namespace QueryGuard.Sql
                 case SqlTokenKind.Numeric:
                     {
                         var text = TokenText(token);
-                        var value = text.IndexOf('_') < 0 ? text : text.Replace("_", string.Empty);
+                        var value = NumberValue(text);
                         var literal = new Literal(token.Span, token.Kind == SqlTokenKind.Integer ? LiteralKind.Integer : LiteralKind.Numeric, text, value);
                         Advance();
                         return literal;
@@ -41,49 +41,6 @@ namespace QueryGuard.Sql
                 default:
                     throw Expected("an expression");
             }
-        }
-
-        private Literal ParseStringLiteral()
-        {
-            ref readonly var token = ref Current;
-            var kind = (LiteralKind)token.Sub;
-            var text = TokenText(token);
-            string? value;
-            switch (kind)
-            {
-                case LiteralKind.EscapeString:
-                    value = SqlText.DecodeEscapeString(text, 2, text.Length - 1, out var errorOffset);
-                    if (value is null)
-                    {
-                        throw new SqlParseException("invalid escape in string literal", token.Start + errorOffset, token.Line, token.Column + errorOffset, "a valid \\u or \\U escape", "'" + text.Substring(errorOffset, System.Math.Min(6, text.Length - 1 - errorOffset)) + "'");
-                    }
-
-                    break;
-                case LiteralKind.UnicodeString:
-                    value = SqlText.DecodeUnicodeEscapes(SqlText.Undouble(text, 3, text.Length - 1, '\''), out _);
-                    if (value is null)
-                    {
-                        throw new SqlParseException("invalid Unicode escape", token.Start, token.Line, token.Column, "\\XXXX or \\+XXXXXX", Describe(token));
-                    }
-
-                    break;
-                case LiteralKind.DollarString:
-                    var tagLength = text.IndexOf('$', 1) + 1;
-                    value = text.Substring(tagLength, text.Length - (2 * tagLength));
-                    break;
-                case LiteralKind.BitString:
-                case LiteralKind.HexString:
-                case LiteralKind.NationalString:
-                    value = SqlText.Undouble(text, 2, text.Length - 1, '\'');
-                    break;
-                default:
-                    value = SqlText.Undouble(text, 1, text.Length - 1, '\'');
-                    break;
-            }
-
-            var literal = new Literal(token.Span, kind, text, value);
-            Advance();
-            return literal;
         }
 
         private Parameter ParseParameter()
@@ -224,78 +181,6 @@ namespace QueryGuard.Sql
         private SqlExpression ParseKeywordNameOrValue(SqlKeyword keyword) =>
             keyword == SqlKeyword.CurrentSchema ? ParseNiladicFunction(keyword) : ParseNamePrimary();
 
-        private SqlExpression ParseKeywordCall(SqlKeyword keyword)
-        {
-            var startIndex = _pos;
-            switch (keyword)
-            {
-                case SqlKeyword.Exists:
-                    {
-                        Advance();
-                        var query = ParseSubqueryInParentheses();
-                        return new ExistsExpression(SpanFrom(startIndex), query);
-                    }
-
-                case SqlKeyword.Row:
-                    {
-                        Advance();
-                        ExpectOpenParen();
-                        var items = Is(SqlTokenKind.RightParen) ? Empty<SqlExpression>() : ParseExpressionList();
-                        ExpectCloseParen();
-                        return new RowExpression(SpanFrom(startIndex), hasRowKeyword: true, items);
-                    }
-
-                case SqlKeyword.Extract:
-                    return ParseExtract();
-                case SqlKeyword.Position:
-                    return ParsePosition();
-                case SqlKeyword.Substring:
-                    return ParseSubstring();
-                case SqlKeyword.Trim:
-                    return ParseTrim();
-                default:
-                    {
-                        var name = KeywordName(Current);
-                        Advance();
-                        return ParseFunctionCallRest(name, startIndex);
-                    }
-            }
-        }
-
-        private SqlExpression[] ParseExpressionList()
-        {
-            var items = new List<SqlExpression>(4);
-            do
-            {
-                items.Add(ParseExpression());
-            }
-            while (Accept(SqlTokenKind.Comma));
-            return items.ToArray();
-        }
-
-        /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP[(p)], LOCALTIME[(p)], CURRENT_USER, ... as parenthesis-less calls.</summary>
-        private SqlExpression ParseNiladicFunction(SqlKeyword keyword)
-        {
-            var startIndex = _pos;
-            var name = KeywordName(Current);
-            Advance();
-            var takesPrecision = keyword == SqlKeyword.CurrentTime || keyword == SqlKeyword.CurrentTimestamp
-                || keyword == SqlKeyword.LocalTime || keyword == SqlKeyword.LocalTimestamp;
-            if (keyword == SqlKeyword.CurrentSchema && Is(SqlTokenKind.LeftParen))
-            {
-                return ParseFunctionCallRest(name, startIndex);
-            }
-
-            if (takesPrecision && Accept(SqlTokenKind.LeftParen))
-            {
-                var precision = ParseExpression();
-                ExpectCloseParen();
-                return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: true, isStar: false, isDistinct: false, new[] { precision }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
-            }
-
-            return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: false, isStar: false, isDistinct: false, Empty<SqlExpression>(), Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
-        }
-
         /// <summary>A column reference, <c>t.*</c>, a function call, or a typed literal <c>name 'text'</c>.</summary>
         private SqlExpression ParseNamePrimary()
         {
@@ -351,99 +236,15 @@ namespace QueryGuard.Sql
             return new ColumnReference(SpanFrom(startIndex), parts.ToArray());
         }
 
-        /// <summary>After a function name: <c>( [ALL|DISTINCT] args [ORDER BY ...] ) [WITHIN GROUP (...)] [FILTER (...)] [OVER ...]</c>.</summary>
-        private SqlExpression ParseFunctionCallRest(SqlQualifiedName name, int startIndex)
+        private SqlExpression[] ParseExpressionList()
         {
-            ExpectOpenParen();
-            var isStar = false;
-            var isDistinct = false;
-            var arguments = Empty<SqlExpression>();
-            var orderBy = Empty<OrderByItem>();
-            if (IsOperator(BinaryOperator.Multiply) && PeekIs(1, SqlTokenKind.RightParen))
+            var items = new List<SqlExpression>(4);
+            do
             {
-                isStar = true;
-                Advance();
+                items.Add(ParseExpression());
             }
-            else if (!Is(SqlTokenKind.RightParen))
-            {
-                if (!AcceptKeyword(SqlKeyword.All))
-                {
-                    isDistinct = AcceptKeyword(SqlKeyword.Distinct);
-                }
-
-                var list = new List<SqlExpression>(4);
-                do
-                {
-                    list.Add(ParseFunctionArgument());
-                }
-                while (Accept(SqlTokenKind.Comma));
-                arguments = list.ToArray();
-                if (IsKeyword(SqlKeyword.Order))
-                {
-                    Advance();
-                    ExpectKeyword(SqlKeyword.By);
-                    orderBy = ParseOrderByList();
-                }
-            }
-
-            ExpectCloseParen();
-            var withinGroup = Empty<OrderByItem>();
-            if (IsKeyword(SqlKeyword.Within) && PeekIsKeyword(1, SqlKeyword.Group))
-            {
-                Advance(2);
-                ExpectOpenParen();
-                ExpectKeyword(SqlKeyword.Order);
-                ExpectKeyword(SqlKeyword.By);
-                withinGroup = ParseOrderByList();
-                ExpectCloseParen();
-            }
-
-            SqlExpression? filter = null;
-            if (IsKeyword(SqlKeyword.Filter) && PeekIs(1, SqlTokenKind.LeftParen))
-            {
-                Advance(2);
-                ExpectKeyword(SqlKeyword.Where);
-                filter = ParseExpression();
-                ExpectCloseParen();
-            }
-
-            WindowSpecification? over = null;
-            if (IsKeyword(SqlKeyword.Over))
-            {
-                Advance();
-                if (Is(SqlTokenKind.LeftParen))
-                {
-                    over = ParseWindowSpecification();
-                }
-                else
-                {
-                    var windowStart = _pos;
-                    var windowName = ParseColId("a window name or '('");
-                    over = new WindowSpecification(SpanFrom(windowStart), windowName, Empty<SqlExpression>(), Empty<OrderByItem>(), null);
-                }
-            }
-
-            return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: true, isStar, isDistinct, arguments, orderBy, withinGroup, filter, over);
-        }
-
-        private SqlExpression ParseFunctionArgument()
-        {
-            AcceptKeyword(SqlKeyword.Variadic);
-            ref readonly var token = ref Current;
-            if (IsWord(token))
-            {
-                ref readonly var next = ref Peek(1);
-                if ((next.Kind == SqlTokenKind.Operator && next.Sub == SqlLexer.NamedArgumentArrow) || next.Kind == SqlTokenKind.ColonEquals)
-                {
-                    var startIndex = _pos;
-                    var name = MakeIdentifier(token);
-                    Advance(2);
-                    var value = ParseExpression();
-                    return new NamedArgument(SpanFrom(startIndex), name, value);
-                }
-            }
-
-            return ParseExpression();
+            while (Accept(SqlTokenKind.Comma));
+            return items.ToArray();
         }
 
         private QueryExpression ParseSubqueryInParentheses()
@@ -458,6 +259,11 @@ namespace QueryGuard.Sql
         {
             var startIndex = _pos;
             Advance();
+            if (IsKeyword(SqlKeyword.End))
+            {
+                throw Expected("'WHEN'");
+            }
+
             var operand = IsKeyword(SqlKeyword.When) ? null : ParseExpression();
             var whens = new List<CaseWhen>(2);
             while (IsKeyword(SqlKeyword.When))
@@ -537,233 +343,6 @@ namespace QueryGuard.Sql
 
             Expect(SqlTokenKind.RightBracket, "']'");
             return new ArrayExpression(SpanFrom(startIndex), hasKeyword, elements);
-        }
-
-        private SqlExpression ParseExtract()
-        {
-            var startIndex = _pos;
-            Advance();
-            ExpectOpenParen();
-            ref readonly var token = ref Current;
-            string field;
-            if (IsWord(token))
-            {
-                field = MakeIdentifier(token).Value.ToLowerInvariant();
-                Advance();
-            }
-            else if (token.Kind == SqlTokenKind.String)
-            {
-                field = (ParseStringLiteral().Value ?? string.Empty).ToLowerInvariant();
-            }
-            else
-            {
-                throw Expected("a field name such as YEAR or EPOCH");
-            }
-
-            ExpectKeyword(SqlKeyword.From);
-            var source = ParseExpression();
-            ExpectCloseParen();
-            return new ExtractExpression(SpanFrom(startIndex), field, source);
-        }
-
-        private SqlExpression ParsePosition()
-        {
-            var startIndex = _pos;
-            Advance();
-            ExpectOpenParen();
-            var substring = ParseExpression(PrecOther);
-            ExpectKeyword(SqlKeyword.In);
-            var text = ParseExpression(PrecOther);
-            ExpectCloseParen();
-            return new PositionExpression(SpanFrom(startIndex), substring, text);
-        }
-
-        private SqlExpression ParseSubstring()
-        {
-            var startIndex = _pos;
-            var name = KeywordName(Current);
-            Advance();
-            ExpectOpenParen();
-            var text = ParseExpression();
-            if (Is(SqlTokenKind.Comma) || Is(SqlTokenKind.RightParen))
-            {
-                return FinishPlainCall(name, startIndex, text);
-            }
-
-            SqlExpression? from = null;
-            SqlExpression? count = null;
-            if (AcceptKeyword(SqlKeyword.From))
-            {
-                from = ParseExpression();
-                if (AcceptKeyword(SqlKeyword.For))
-                {
-                    count = ParseExpression();
-                }
-            }
-            else if (AcceptKeyword(SqlKeyword.For))
-            {
-                count = ParseExpression();
-                if (AcceptKeyword(SqlKeyword.From))
-                {
-                    from = ParseExpression();
-                }
-            }
-            else
-            {
-                throw Expected("'FROM', 'FOR', ',' or ')'");
-            }
-
-            ExpectCloseParen();
-            return new SubstringExpression(SpanFrom(startIndex), text, from, count);
-        }
-
-        private SqlExpression ParseTrim()
-        {
-            var startIndex = _pos;
-            var name = KeywordName(Current);
-            Advance();
-            ExpectOpenParen();
-            var side = TrimSide.Default;
-            if (AcceptKeyword(SqlKeyword.Both))
-            {
-                side = TrimSide.Both;
-            }
-            else if (AcceptKeyword(SqlKeyword.Leading))
-            {
-                side = TrimSide.Leading;
-            }
-            else if (AcceptKeyword(SqlKeyword.Trailing))
-            {
-                side = TrimSide.Trailing;
-            }
-
-            SqlExpression? characters = null;
-            SqlExpression text;
-            if (AcceptKeyword(SqlKeyword.From))
-            {
-                text = ParseExpression();
-            }
-            else
-            {
-                var first = ParseExpression();
-                if (AcceptKeyword(SqlKeyword.From))
-                {
-                    characters = first;
-                    text = ParseExpression();
-                }
-                else if (side == TrimSide.Default && Is(SqlTokenKind.Comma))
-                {
-                    return FinishPlainCall(name, startIndex, first);
-                }
-                else
-                {
-                    text = first;
-                }
-            }
-
-            ExpectCloseParen();
-            return new TrimExpression(SpanFrom(startIndex), side, characters, text);
-        }
-
-        /// <summary>The comma form of a special function (<c>substring(a, b, c)</c>): the rest of a plain argument list.</summary>
-        private FunctionCall FinishPlainCall(SqlQualifiedName name, int startIndex, SqlExpression first)
-        {
-            var arguments = new List<SqlExpression>(3) { first };
-            while (Accept(SqlTokenKind.Comma))
-            {
-                arguments.Add(ParseExpression());
-            }
-
-            ExpectCloseParen();
-            return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: true, isStar: false, isDistinct: false, arguments.ToArray(), Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
-        }
-
-        /// <summary>
-        /// Whether a type keyword starts a typed literal (<c>timestamp with time zone '...'</c>, <c>double precision '1'</c>)
-        /// rather than naming a column: scans the few tokens a type name occupies and checks a string follows.
-        /// </summary>
-        private bool TypedLiteralAhead()
-        {
-            var keyword = Current.Keyword;
-            var i = 1;
-            switch (keyword)
-            {
-                case SqlKeyword.Double:
-                    if (!PeekIsKeyword(1, SqlKeyword.Precision))
-                    {
-                        return false;
-                    }
-
-                    i = 2;
-                    break;
-                case SqlKeyword.National:
-                    if (!PeekIsKeyword(1, SqlKeyword.Character) && !PeekIsKeyword(1, SqlKeyword.Char))
-                    {
-                        return false;
-                    }
-
-                    i = PeekIsKeyword(2, SqlKeyword.Varying) ? 3 : 2;
-                    break;
-                case SqlKeyword.Character:
-                case SqlKeyword.Char:
-                case SqlKeyword.NChar:
-                case SqlKeyword.Bit:
-                    i = PeekIsKeyword(1, SqlKeyword.Varying) ? 2 : 1;
-                    break;
-            }
-
-            if (PeekIs(i, SqlTokenKind.LeftParen))
-            {
-                if (!PeekIs(i + 1, SqlTokenKind.Integer))
-                {
-                    return false;
-                }
-
-                i += 2;
-                if (PeekIs(i, SqlTokenKind.Comma) && PeekIs(i + 1, SqlTokenKind.Integer))
-                {
-                    i += 2;
-                }
-
-                if (!PeekIs(i, SqlTokenKind.RightParen))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-
-            if ((keyword == SqlKeyword.Time || keyword == SqlKeyword.Timestamp)
-                && (PeekIsKeyword(i, SqlKeyword.With) || PeekIsKeyword(i, SqlKeyword.Without))
-                && PeekIsKeyword(i + 1, SqlKeyword.Time) && PeekIsKeyword(i + 2, SqlKeyword.Zone))
-            {
-                i += 3;
-            }
-
-            return PeekIs(i, SqlTokenKind.String);
-        }
-
-        /// <summary><c>type 'text'</c> for keyword types, including <c>INTERVAL 'text' [fields]</c>.</summary>
-        private SqlExpression ParseTypedLiteral()
-        {
-            var startIndex = _pos;
-            var type = ParseDataType();
-            if (!Is(SqlTokenKind.String))
-            {
-                throw Expected("a string literal");
-            }
-
-            var literal = ParseStringLiteral();
-            if (type.Name == "interval")
-            {
-                var fields = ParseIntervalFields();
-                if (fields.Length > 0)
-                {
-                    type = new SqlDataType("interval" + fields, null, type.Modifiers, 0, SpanFrom(startIndex));
-                }
-            }
-
-            return new CastExpression(SpanFrom(startIndex), literal, type, CastSyntax.TypedLiteral);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace QueryGuard.Sql
@@ -74,9 +75,25 @@ namespace QueryGuard.Sql
                 case SqlKeyword.Alter when PeekIsKeyword(1, SqlKeyword.Table):
                     return ParseAlterTable(startIndex);
                 default:
+                    // Commands the parser does not model are kept as OtherStatement; a word that starts no SQL command
+                    // (a typo such as SELEC) is an error, not a statement silently left unchecked.
+                    if (!OtherCommands.Contains(TokenText(token)))
+                    {
+                        throw Expected("a statement (SELECT, INSERT, UPDATE, DELETE, WITH, VALUES, CREATE, ALTER, ...)");
+                    }
+
                     return ParseOther(startIndex);
             }
         }
+
+        private static readonly HashSet<string> OtherCommands = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "ABORT", "ALTER", "ANALYZE", "ANALYSE", "ATTACH", "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT",
+            "COPY", "DEALLOCATE", "DECLARE", "DETACH", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH", "GRANT",
+            "IMPORT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PRAGMA", "PREPARE", "REASSIGN", "REFRESH", "REINDEX",
+            "RELEASE", "REPLACE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SET", "SHOW", "START", "TABLE",
+            "TRUNCATE", "UNLISTEN", "VACUUM",
+        };
 
         private SelectStatement ParseSelectStatement(WithClause? with, int startIndex)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace QueryGuard.Sql
 {
@@ -8,7 +9,8 @@ namespace QueryGuard.Sql
     /// <see cref="SqlParseException"/> escapes; recursion is bounded by <see cref="MaxDepth"/> (chains that build deep
     /// trees without recursing, such as <c>a + b + c</c> or join lists, count towards it too, so AST depth is bounded
     /// as well); lookahead is bounded and never backtracks more than once, so work is linear in the token count.
-    /// Every token read (including lookahead) counts one unit of <see cref="WorkUnits"/> so tests can check that.
+    /// Every token read (including lookahead) counts one unit of work, reported through <see cref="SqlParser.LastWorkUnits"/>,
+    /// so tests can check linearity by counting instead of timing.
     /// </summary>
     internal sealed partial class SqlStatementParser
     {
@@ -35,12 +37,6 @@ namespace QueryGuard.Sql
         {
             _source = source;
         }
-
-        /// <summary>Token reads so far, lookahead included.</summary>
-        internal long WorkUnits => _work;
-
-        /// <summary>Tokens lexed, the end-of-input token included.</summary>
-        internal int TokenCount => _count;
 
         /// <summary>
         /// Parses exactly one statement in <c>source[start..start+length)</c>; <paramref name="line"/> and
@@ -225,15 +221,31 @@ namespace QueryGuard.Sql
         {
             if (++_depth > MaxDepth)
             {
-                ref readonly var token = ref _tokens[_pos];
-                throw new SqlParseException(
-                    "nesting too deep",
-                    token.Start,
-                    token.Line,
-                    token.Column,
-                    "at most " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " nested levels",
-                    Describe(token));
+                throw NestingTooDeep();
             }
+
+            // The limit keeps recursion to a few hundred frames, but the caller's thread may have a small stack
+            // (the compiler host, a thread-pool thread deep in a call chain): fail the parse, never the process.
+            try
+            {
+                RuntimeHelpers.EnsureSufficientExecutionStack();
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw NestingTooDeep();
+            }
+        }
+
+        private SqlParseException NestingTooDeep()
+        {
+            ref readonly var token = ref _tokens[_pos];
+            return new SqlParseException(
+                "nesting too deep",
+                token.Start,
+                token.Line,
+                token.Column,
+                "at most " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " nested levels",
+                Describe(token));
         }
 
         // ---- errors ----

@@ -20,7 +20,7 @@ namespace QueryGuard.Sql
         /// <summary>The source text, e.g. <c>E'a\\tb'</c> or <c>-1</c> (a folded negative number).</summary>
         public string Text { get; }
 
-        /// <summary>The value: decoded string content, digits of a number (a leading '-' if negative), bits or hex digits, <c>true</c>/<c>false</c>; null for NULL.</summary>
+        /// <summary>The value: decoded string content; a number's digits without '_' (0x/0o/0b integers in decimal), with a leading '-' if negative; the bits or hex digits of B''/X''; <c>true</c>/<c>false</c>; null for NULL.</summary>
         public string? Value { get; }
 
         /// <summary>True for a numeric literal (integer or decimal).</summary>

@@ -5,14 +5,14 @@ using QueryGuard.Caching;
 
 namespace QueryGuard.Core.Tests.Caching
 {
-    public sealed class VerdictCacheTests
+    public sealed class SqlTextCacheTests
     {
         private static StatementVerdict Verdict(string sql) => new(0, 1, 1, sql, Array.Empty<Finding>(), null, null);
 
         [Fact]
         public void A_stored_verdict_is_returned_for_equal_text_from_another_string_instance()
         {
-            var cache = new VerdictCache(100);
+            var cache = new SqlTextCache<StatementVerdict>(100);
             var sql = "SELECT d.id FROM deployments AS d WHERE d.id = @id";
             var stored = cache.GetOrAdd(sql, Verdict);
 
@@ -23,7 +23,7 @@ namespace QueryGuard.Core.Tests.Caching
         [Fact]
         public void The_factory_runs_once_per_distinct_text()
         {
-            var cache = new VerdictCache(100);
+            var cache = new SqlTextCache<StatementVerdict>(100);
             var calls = 0;
             for (var i = 0; i < 10; i++)
             {
@@ -36,7 +36,7 @@ namespace QueryGuard.Core.Tests.Caching
         [Fact]
         public void A_flood_of_distinct_statements_stays_within_capacity()
         {
-            var cache = new VerdictCache(1000);
+            var cache = new SqlTextCache<StatementVerdict>(1000);
             for (var i = 0; i < 100_000; i++)
             {
                 cache.GetOrAdd($"SELECT * FROM deployments WHERE id = {i}", Verdict);
@@ -49,7 +49,7 @@ namespace QueryGuard.Core.Tests.Caching
         [Fact]
         public void Statements_in_use_survive_turnover()
         {
-            var cache = new VerdictCache(100);
+            var cache = new SqlTextCache<StatementVerdict>(100);
             var hot = cache.GetOrAdd("SELECT hot", Verdict);
             for (var i = 0; i < 10_000; i++)
             {
@@ -62,7 +62,7 @@ namespace QueryGuard.Core.Tests.Caching
         [Fact]
         public void Concurrent_use_gives_one_consistent_verdict_per_text_and_stays_bounded()
         {
-            var cache = new VerdictCache(500);
+            var cache = new SqlTextCache<StatementVerdict>(500);
             var texts = Enumerable.Range(0, 2000).Select(i => "SELECT " + (i % 300)).ToArray();
             Parallel.For(0, 40_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
             {
@@ -78,7 +78,7 @@ namespace QueryGuard.Core.Tests.Caching
         [Fact]
         public void Capacity_below_two_is_refused()
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => new VerdictCache(1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new SqlTextCache<StatementVerdict>(1));
         }
     }
 }

@@ -12,10 +12,10 @@ namespace QueryGuard.Benchmarks.Core
     /// Target: under 200 ns.
     /// </summary>
     [MemoryDiagnoser]
-    public class VerdictCacheBenchmarks
+    public class SqlTextCacheBenchmarks
     {
         private readonly Dictionary<string, StatementVerdict> dictionary = new(StringComparer.Ordinal);
-        private readonly VerdictCache cache = new();
+        private readonly SqlTextCache<StatementVerdict> cache = new();
         private string lookup = string.Empty;
 
         [GlobalSetup]
@@ -38,7 +38,7 @@ namespace QueryGuard.Benchmarks.Core
         [Benchmark(Baseline = true, Description = "Dictionary<string> lookup")]
         public StatementVerdict? Dictionary() => dictionary.TryGetValue(lookup, out var verdict) ? verdict : null;
 
-        [Benchmark(Description = "VerdictCache lookup")]
+        [Benchmark(Description = "SqlTextCache lookup")]
         public StatementVerdict? Cache() => cache.TryGet(lookup, out var verdict) ? verdict : null;
     }
 }

@@ -1,0 +1,126 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using QueryGuard.Testing;
+
+namespace QueryGuard.Benchmarks.Runtime
+{
+    /// <summary>
+    /// What the runtime guard costs on the hot path: one primary-key lookup on PostgreSQL through EF Core, without the
+    /// guard (baseline), with the guard logging and with it throwing. The statement is clean, so after its first
+    /// execution the guard's work is a verdict-cache lookup. Target: Log and Throw within 1.02 of the baseline.
+    /// Run: <c>dotnet run -c Release --project benchmarks/QueryGuard.Benchmarks -- --filter '*GuardOverhead*'</c>.
+    /// Uses <c>QUERYGUARD_PG</c> when set, else starts a private cluster like the tests.
+    /// </summary>
+    [MemoryDiagnoser]
+    [MedianColumn]
+    public class GuardOverheadBenchmarks
+    {
+        private const int Rows = 10_000;
+
+        private PostgresServer? server;
+        private string? connectionString;
+        private PooledDbContextFactory<BenchContext>? plain;
+        private PooledDbContextFactory<BenchContext>? logging;
+        private PooledDbContextFactory<BenchContext>? throwing;
+        private PooledDbContextFactory<BenchContext>? emptyInterceptor;
+        private long next;
+
+        [GlobalSetup]
+        public async Task SetupAsync()
+        {
+            server = await PostgresServer.GetSharedAsync();
+            connectionString = await server.CreateDatabaseAsync();
+            plain = Factory(null);
+            logging = Factory(b => b.Mode(QueryGuardMode.Log));
+            throwing = Factory(b => b.Mode(QueryGuardMode.Throw));
+            emptyInterceptor = new PooledDbContextFactory<BenchContext>(
+                new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).AddInterceptors(new EmptyCommandInterceptor()).Options);
+
+            await using (var db = plain.CreateDbContext())
+            {
+                await db.Database.EnsureCreatedAsync();
+                await db.Database.ExecuteSqlRawAsync($"INSERT INTO bench_items (id, project_id, name) SELECT g, g % 100, 'item ' || g FROM generate_series(1, {Rows}) AS g; ANALYZE bench_items;");
+            }
+
+            // Warm each variant once so the guard has its registry and the statement's verdict.
+            await PointQuery(plain);
+            await PointQuery(logging);
+            await PointQuery(throwing);
+            await PointQuery(emptyInterceptor);
+        }
+
+        [GlobalCleanup]
+        public async Task CleanupAsync()
+        {
+            NpgsqlClearPools();
+            if (server is not null && connectionString is not null)
+            {
+                await server.DropDatabaseAsync(connectionString);
+            }
+        }
+
+        [Benchmark(Baseline = true)]
+        public Task<BenchItem?> NoGuard() => PointQuery(plain!);
+
+        [Benchmark]
+        public Task<BenchItem?> LogMode() => PointQuery(logging!);
+
+        [Benchmark]
+        public Task<BenchItem?> ThrowMode() => PointQuery(throwing!);
+
+        /// <summary>What EF Core charges for any command interceptor at all (event data per command): not the guard's share.</summary>
+        [Benchmark]
+        public Task<BenchItem?> EmptyInterceptor() => PointQuery(emptyInterceptor!);
+
+        private async Task<BenchItem?> PointQuery(PooledDbContextFactory<BenchContext> factory)
+        {
+            var id = (next++ % Rows) + 1;
+            await using var db = factory.CreateDbContext();
+            return await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id);
+        }
+
+        private PooledDbContextFactory<BenchContext> Factory(Action<QueryGuardOptionsBuilder>? guard)
+        {
+            var builder = new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString);
+            if (guard is not null)
+            {
+                builder.UseQueryGuard(guard);
+            }
+
+            return new PooledDbContextFactory<BenchContext>(builder.Options);
+        }
+
+        private static void NpgsqlClearPools() => Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
+    public sealed class BenchItem
+    {
+        public long Id { get; set; }
+
+        public long ProjectId { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+    }
+
+    public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbContext(options)
+    {
+        public DbSet<BenchItem> Items => Set<BenchItem>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<BenchItem>(entity =>
+            {
+                entity.ToTable("bench_items");
+                entity.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
+                entity.Property(i => i.ProjectId).HasColumnName("project_id");
+                entity.Property(i => i.Name).HasColumnName("name");
+                entity.HasKey(i => i.Id).HasName("pk_bench_items");
+                entity.HasIndex(i => new { i.ProjectId, i.Name }).HasDatabaseName("ix_bench_items_project_id_name");
+            });
+        }
+    }
+}
