@@ -134,7 +134,10 @@ namespace QueryGuard.Analyzers
                     case IdentifierNameSyntax identifier when names.ContainsKey(identifier.Identifier.ValueText):
                         return true;
                     case IdentifierNameSyntax identifier:
-                        var declarator = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                        var scope = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is { } member
+                            ? member is GlobalStatementSyntax ? member.Parent : member
+                            : null;
+                        var declarator = scope?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
                             .FirstOrDefault(v => v.Identifier.ValueText == identifier.Identifier.ValueText && v.SpanStart < root.SpanStart);
                         if (declarator?.Initializer?.Value is not { } initializer || initializer is AwaitExpressionSyntax)
                         {
