@@ -1,10 +1,25 @@
 using BenchmarkDotNet.Running;
+using QueryGuard.Benchmarks.Deployments;
 
 namespace QueryGuard.Benchmarks
 {
     internal static class Program
     {
         // `dotnet run -c Release --project benchmarks/QueryGuard.Benchmarks -- --filter '*'`
-        public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // `dotnet run -c Release --project benchmarks/QueryGuard.Benchmarks -- deployments-verify` (EXPLAIN of every reference query on 2M rows)
+        public static int Main(string[] args)
+        {
+            if (args is ["deployments-verify"])
+            {
+                return PlanReport.RunAsync().GetAwaiter().GetResult();
+            }
+
+            using (DeploymentsHost.PrepareIfSelected(args))
+            {
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            }
+
+            return 0;
+        }
     }
 }

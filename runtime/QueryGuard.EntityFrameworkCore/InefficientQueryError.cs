@@ -33,6 +33,32 @@ namespace QueryGuard
             HelpLink = findings[0].HelpLink;
         }
 
+        /// <summary>
+        /// For code that refuses an inefficient request before any SQL is built (a finder validating its parameters, as
+        /// GitLab's DeploymentsFinder does): one finding of <paramref name="ruleId"/> on <paramref name="table"/>, and
+        /// <see cref="Exception.Message"/> is exactly <paramref name="message"/>, so it can be shown to the caller as is.
+        /// <see cref="Sql"/> is empty and there is no plan.
+        /// </summary>
+        /// <exception cref="ArgumentException">The rule is not a QueryGuard rule, or the table or message is empty.</exception>
+        public InefficientQueryError(string ruleId, string table, string message)
+            : base(message)
+        {
+            var rule = RuleCatalog.Get(ruleId);
+            if (string.IsNullOrWhiteSpace(table))
+            {
+                throw new ArgumentException("An inefficient-query error names the table it is about.", nameof(table));
+            }
+
+            if (string.IsNullOrWhiteSpace(message))
+            {
+                throw new ArgumentException("An inefficient-query error needs a message.", nameof(message));
+            }
+
+            Findings = new[] { new Finding(rule.Id, rule.DefaultSeverity, table, Array.Empty<string>(), message) };
+            Sql = string.Empty;
+            HelpLink = Findings[0].HelpLink;
+        }
+
         /// <summary>The first finding's rule, e.g. <c>QG0003</c>.</summary>
         public string RuleId => Finding.RuleId;
 

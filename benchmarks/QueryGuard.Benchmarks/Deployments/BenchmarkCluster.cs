@@ -1,0 +1,152 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using QueryGuard.Testing;
+
+namespace QueryGuard.Benchmarks.Deployments
+{
+    /// <summary>
+    /// A PostgreSQL cluster for the deployments benchmarks whose data folder outlives the run, so the 2M-row seed is built
+    /// once and reused: <c>QUERYGUARD_BENCH_PGDATA</c>, else <c>/var/tmp/queryguard-bench-&lt;uid&gt;</c>. The run starts the
+    /// server on a free loopback port and stops it when done; the data stays. (With <c>QUERYGUARD_PG</c> the benchmarks use
+    /// that server instead and never start one.)
+    /// </summary>
+    internal sealed class BenchmarkCluster : IDisposable
+    {
+        private const string ServerUser = "postgres";
+        private readonly PostgresBinaries binaries;
+        private bool stopped;
+
+        private BenchmarkCluster(PostgresBinaries binaries, string directory, int port)
+        {
+            this.binaries = binaries;
+            Directory = directory;
+            Port = port;
+        }
+
+        public string Directory { get; }
+
+        public int Port { get; }
+
+        public string DataDirectory => Path.Combine(Directory, "data");
+
+        public string ConnectionString =>
+            $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username={ServerUser};Database=postgres;Timeout=30;Command Timeout=3600;Pooling=true";
+
+        private static bool IsRoot => Environment.UserName == "root";
+
+        public static BenchmarkCluster Start()
+        {
+            var binaries = PostgresBinaries.Find();
+            var directory = Environment.GetEnvironmentVariable("QUERYGUARD_BENCH_PGDATA") is { Length: > 0 } configured
+                ? configured
+                : "/var/tmp/queryguard-bench-" + (IsRoot ? "0" : Environment.UserName);
+            var cluster = new BenchmarkCluster(binaries, directory, FreeLoopbackPort());
+            if (File.Exists(Path.Combine(cluster.DataDirectory, "postmaster.pid")))
+            {
+                throw new InvalidOperationException(
+                    $"A server is already running on {cluster.DataDirectory} (another benchmark run?). Wait for it to finish, or stop it with pg_ctl stop -D {cluster.DataDirectory} if no run owns it.");
+            }
+
+            if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+            {
+                System.IO.Directory.CreateDirectory(directory);
+                if (IsRoot)
+                {
+                    Run("chown", "-R", $"{ServerUser}:{ServerUser}", directory);
+                }
+
+                cluster.AsServerUser(binaries.InitDb, "-D", cluster.DataDirectory, "-A", "trust", "-U", ServerUser, "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions");
+            }
+
+            var options = string.Join(
+                ' ',
+                "-p", cluster.Port.ToString(CultureInfo.InvariantCulture),
+                "-k", cluster.Directory,
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "fsync=off",
+                "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off",
+                "-c", "shared_buffers=1GB",
+                "-c", "work_mem=16MB",
+                "-c", "maintenance_work_mem=512MB",
+                "-c", "max_wal_size=8GB",
+                "-c", "log_min_messages=warning");
+            cluster.AsServerUser(binaries.PgCtl, "start", "-w", "-t", "120", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+            return cluster;
+        }
+
+        /// <summary>Stops the server this run started (fast shutdown); the data folder stays for the next run.</summary>
+        public void Dispose()
+        {
+            if (stopped)
+            {
+                return;
+            }
+
+            stopped = true;
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            try
+            {
+                AsServerUser(binaries.PgCtl, "stop", "-m", "fast", "-w", "-t", "60", "-D", DataDirectory);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("Could not stop the benchmark cluster: " + e.Message);
+            }
+        }
+
+        private void AsServerUser(string program, params string[] arguments)
+        {
+            if (IsRoot)
+            {
+                var all = new string[arguments.Length + 4];
+                all[0] = "-u";
+                all[1] = ServerUser;
+                all[2] = "--";
+                all[3] = program;
+                arguments.CopyTo(all, 4);
+                Run("runuser", all);
+            }
+            else
+            {
+                Run(program, arguments);
+            }
+        }
+
+        private static void Run(string program, params string[] arguments)
+        {
+            var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
+            foreach (var argument in arguments)
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
+            var output = new StringBuilder();
+            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
+            }
+        }
+
+        private static int FreeLoopbackPort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using QueryGuard.Deployments.Model;
+
+namespace QueryGuard.Deployments.Queries
+{
+    /// <summary>Creating a deployment and moving it to another status, as the deployments API does.</summary>
+    public static class DeploymentWrites
+    {
+        /// <summary>
+        /// Adds a deployment with the project's next iid (max(iid) + 1, read from the (project_id, iid) index).
+        /// Concurrent creations in one project can pick the same iid; the unique index rejects the second, and the caller
+        /// retries.
+        /// </summary>
+        public static async Task<Deployment> CreateAsync(
+            DeploymentsDbContext db,
+            long projectId,
+            long environmentId,
+            string sha,
+            string reference,
+            DeploymentStatus status,
+            DateTime now,
+            CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            if (!DeploymentSha.TryNormalize(sha, out var normalized))
+            {
+                throw new ArgumentException($"A sha is {DeploymentSha.HexLength} hex characters.", nameof(sha));
+            }
+
+            var lastIid = await db.Deployments.Where(d => d.ProjectId == projectId).MaxAsync(d => (int?)d.Iid, cancellationToken).ConfigureAwait(false);
+            var deployment = new Deployment
+            {
+                Iid = (lastIid ?? 0) + 1,
+                ProjectId = projectId,
+                EnvironmentId = environmentId,
+                Sha = normalized,
+                Ref = reference,
+                Status = status,
+                Action = DeploymentAction.Start,
+                CreatedAt = now,
+                UpdatedAt = now,
+                FinishedAt = DeploymentStatuses.IsFinished(status) ? now : null,
+            };
+            db.Deployments.Add(deployment);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return deployment;
+        }
+
+        /// <summary>
+        /// Moves a deployment to <paramref name="status"/>; updated_at becomes <paramref name="now"/>, and finished_at too
+        /// when the deployment finishes (success, failed, canceled). Returns null when the project has no such deployment.
+        /// </summary>
+        public static async Task<Deployment?> UpdateStatusAsync(DeploymentsDbContext db, long projectId, long deploymentId, DeploymentStatus status, DateTime now, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var deployment = await db.Deployments
+                .Include(d => d.Environment)
+                .FirstOrDefaultAsync(d => d.Id == deploymentId && d.ProjectId == projectId, cancellationToken)
+                .ConfigureAwait(false);
+            if (deployment is null)
+            {
+                return null;
+            }
+
+            deployment.Status = status;
+            deployment.UpdatedAt = now;
+            if (DeploymentStatuses.IsFinished(status))
+            {
+                deployment.FinishedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return deployment;
+        }
+    }
+}
