@@ -76,8 +76,12 @@ namespace QueryGuard.Analyzers
             var assemblies = new List<IAssemblySymbol> { compilation.Assembly };
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                // Only assemblies built against EF Core can declare a DbContext.
-                if (assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Microsoft.EntityFrameworkCore")))
+                // Only assemblies built against EF Core can declare a DbContext; EF itself, its providers and the
+                // framework declare none an application queries, and walking their thousands of types is not free.
+                var name = assembly.Identity.Name;
+                if (!name.StartsWith("Microsoft.", StringComparison.Ordinal) && !name.StartsWith("System.", StringComparison.Ordinal) &&
+                    !name.StartsWith("Npgsql", StringComparison.Ordinal) && !name.StartsWith("Pomelo.", StringComparison.Ordinal) &&
+                    assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Microsoft.EntityFrameworkCore")))
                 {
                     assemblies.Add(assembly);
                 }

@@ -35,7 +35,6 @@ namespace QueryGuard.Analyzers
             ForeignKeyAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute");
             NavigationEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
             EfFunctions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbFunctionsExtensions");
-            BatchingExtensions = compilation.GetTypeByMetadataName("QueryGuard.QueryableBatchingExtensions");
         }
 
         public Compilation Compilation { get; }
@@ -85,9 +84,6 @@ namespace QueryGuard.Analyzers
         public INamedTypeSymbol? NavigationEntry { get; }
 
         public INamedTypeSymbol? EfFunctions { get; }
-
-        /// <summary>The runtime package's batching extensions, when referenced (enables the QG0001 fix).</summary>
-        public INamedTypeSymbol? BatchingExtensions { get; }
 
         public static EfSymbols? TryCreate(Compilation compilation)
         {

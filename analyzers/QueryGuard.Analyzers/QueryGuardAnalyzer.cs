@@ -35,7 +35,6 @@ namespace QueryGuard.Analyzers
                 }
 
                 var symbols = state.Symbols;
-                var batching = symbols.BatchingExtensions is not null || QueryShapeRules.HasEachBatchAsync(start.Compilation);
                 start.RegisterSemanticModelAction(c => CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), IsCandidate, node =>
                 {
                     if (QueryShapeRules.IsCandidate(node.Node))
@@ -46,7 +45,7 @@ namespace QueryGuard.Analyzers
                         }
                         else
                         {
-                            QueryShapeRules.AnalyzeForEach(node, state, batching);
+                            QueryShapeRules.AnalyzeForEach(node, state);
                         }
                     }
 

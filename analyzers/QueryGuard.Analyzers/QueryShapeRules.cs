@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using QueryGuard.Analyzers.Model;
 using QueryGuard.Analyzers.Query;
-using Microsoft.CodeAnalysis.Text;
 using QueryGuard.Shapes;
 
 namespace QueryGuard.Analyzers
@@ -30,7 +30,10 @@ namespace QueryGuard.Analyzers
         /// <summary>Diagnostic property: "true" when the fix's order keys are descending.</summary>
         public const string DescendingProperty = "QueryGuard.Descending";
 
-        /// <summary>Diagnostic property on QG0001: "foreach" when the loop can be rewritten to EachBatchAsync.</summary>
+        /// <summary>
+        /// Diagnostic property on QG0001: "foreach" when the loop has the form the EachBatchAsync fix rewrites (a plain
+        /// foreach over the query in an async method); the fix is offered only where EachBatchAsync resolves.
+        /// </summary>
         public const string BatchProperty = "QueryGuard.Batch";
 
         internal static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
@@ -52,9 +55,6 @@ namespace QueryGuard.Analyzers
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidRegistry, location, error.Message + " The analyzers use only the EF model until it is fixed."));
         }
-
-        internal static bool HasEachBatchAsync(Compilation compilation) =>
-            compilation.GetSymbolsWithName("EachBatchAsync", SymbolFilter.Member).OfType<IMethodSymbol>().Any(m => m.IsExtensionMethod);
 
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {
@@ -88,7 +88,7 @@ namespace QueryGuard.Analyzers
             }
         }
 
-        internal static void AnalyzeForEach(NodeContext context, CompilationState state, bool batching)
+        internal static void AnalyzeForEach(NodeContext context, CompilationState state)
         {
             var collection = context.Node switch
             {
@@ -110,7 +110,7 @@ namespace QueryGuard.Analyzers
             if (chain is not null)
             {
                 var asyncContext = loop.IsAsynchronous || IsInAsyncMethod(context.Node);
-                Analyze(context, state, chain, batchFix: batching && asyncContext && context.Node is ForEachStatementSyntax);
+                Analyze(context, state, chain, batchFix: asyncContext && context.Node is ForEachStatementSyntax);
             }
         }
 
@@ -134,7 +134,10 @@ namespace QueryGuard.Analyzers
                     case IdentifierNameSyntax identifier when names.ContainsKey(identifier.Identifier.ValueText):
                         return true;
                     case IdentifierNameSyntax identifier:
-                        var declarator = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault()?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                        var scope = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is { } member
+                            ? member is GlobalStatementSyntax ? member.Parent : member
+                            : null;
+                        var declarator = scope?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
                             .FirstOrDefault(v => v.Identifier.ValueText == identifier.Identifier.ValueText && v.SpanStart < root.SpanStart);
                         if (declarator?.Initializer?.Value is not { } initializer || initializer is AwaitExpressionSyntax)
                         {

@@ -59,6 +59,35 @@ namespace QueryGuard.Analyzers.CodeFixes.Tests
             """, RuleIds.UnboundedRead, new EachBatchCodeFix()) { Sources = { RuntimeBatching } }.RunAsync();
 
         [Fact]
+        public Task RewritesAgainstTheRealRuntimePackage() => new CodeFixTest(Before, """
+            using QueryGuard;
+
+            namespace App;
+            class Archiver
+            {
+                async Task Run(AppDb db)
+                {
+                    await foreach (var batch in db.Deployments.EachBatchAsync())
+                    {
+                        foreach (var deployment in await batch.ToListAsync())
+                        {
+                            Archive(deployment);
+                        }
+                    }
+                }
+
+                static void Archive(Deployment deployment) { }
+            }
+            """, RuleIds.UnboundedRead, new EachBatchCodeFix())
+        {
+            References =
+            {
+                Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(QueryGuard.QueryableBatchingExtensions).Assembly.Location),
+                Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(QueryGuard.RuleIds).Assembly.Location),
+            },
+        }.RunAsync();
+
+        [Fact]
         public Task NoFixWithoutTheRuntimePackage() =>
             new CodeFixTest(Before, string.Empty, RuleIds.UnboundedRead, new EachBatchCodeFix()) { NoFixExpected = true }.RunAsync();
 

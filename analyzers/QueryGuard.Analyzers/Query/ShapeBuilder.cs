@@ -34,17 +34,22 @@ namespace QueryGuard.Analyzers.Query
         private IInvocationOperation? lastOrderCall;
         private IInvocationOperation? skipCall;
         private IInvocationOperation? takeCall;
+        private readonly List<LinqShape> subqueries = new();
+        private readonly int depth;
+        private readonly CancellationToken cancellationToken;
 
-        private ShapeBuilder(QueryChain chain, EfModel model, EfSymbols ef)
+        private ShapeBuilder(QueryChain chain, EfModel model, EfSymbols ef, int depth, CancellationToken cancellationToken)
         {
             this.chain = chain;
             this.model = model;
             this.ef = ef;
+            this.depth = depth;
+            this.cancellationToken = cancellationToken;
         }
 
         public static LinqShape? Build(QueryChain chain, EfModel model, EfSymbols ef, CancellationToken cancellationToken)
         {
-            var builder = new ShapeBuilder(chain, model, ef);
+            var builder = new ShapeBuilder(chain, model, ef, 0, cancellationToken);
             return builder.Run(cancellationToken);
         }
 
@@ -91,6 +96,39 @@ namespace QueryGuard.Analyzers.Query
                 });
             }
 
+            // Subqueries (ids.Contains(...) over a query) are query blocks of their own, as IN (SELECT ...) is in SQL.
+            var block = 1;
+            foreach (var subquery in subqueries)
+            {
+                var offset = list.Count;
+                foreach (var access in subquery.Shape.Accesses)
+                {
+                    list.Add(new TableAccess(access.Id + offset, access.Table)
+                    {
+                        Schema = access.Schema,
+                        Alias = access.Alias,
+                        Block = access.Block + block,
+                        Driver = access.Driver,
+                        Operation = access.Operation,
+                        Equalities = access.Equalities.Select(e => e.PartnerAccess is { } partner ? new ColumnEquality(e.Column, e.Kind, e.Location, partner + offset, e.PartnerColumn) : e).ToList(),
+                        Ranges = access.Ranges,
+                        Unusable = access.Unusable,
+                        OrderBy = access.OrderBy,
+                        OrderByUnresolved = access.OrderByUnresolved,
+                        Limit = access.Limit,
+                        Offset = access.Offset,
+                        Aggregated = access.Aggregated,
+                        Location = access.Location,
+                    });
+                }
+
+                block += subquery.Shape.Accesses.Max(a => a.Block) + 1;
+                foreach (var pair in subquery.Locations)
+                {
+                    locations[pair.Key] = pair.Value;
+                }
+            }
+
             var kind = chain.Kind switch
             {
                 ExecutionKind.Delete => StatementKind.Delete,
@@ -107,6 +145,39 @@ namespace QueryGuard.Analyzers.Query
             };
             result.Order.AddRange(orderProperties);
             return result;
+        }
+
+        /// <summary>A subquery's shape: its operators only (it is not executed on its own), located at its own calls.</summary>
+        private LinqShape? RunSubquery()
+        {
+            var root = model.Get(chain.Entity);
+            accesses.Add(new AccessState(root, 0));
+            foreach (var call in chain.Operators)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!ReadOperator(call))
+                {
+                    return null;
+                }
+            }
+
+            var location = chain.Operators.Length > 0 ? Register(chain.Operators[0]) : Register(chain.Root.Syntax.GetLocation());
+            var list = accesses.Select(state => new TableAccess(state.Id, state.Entity.TableName)
+            {
+                Schema = state.Entity.Schema,
+                Alias = state.Entity.TableName,
+                Driver = state.Id == 0 ? AccessDriver.None : AccessDriver.Join,
+                Equalities = state.Equalities,
+                Ranges = state.Ranges,
+                Unusable = state.Unusable,
+                OrderBy = state.Id == 0 ? order : (IReadOnlyList<OrderColumn>)Array.Empty<OrderColumn>(),
+                OrderByUnresolved = state.Id == 0 && orderUnresolved,
+                Limit = state.Id == 0 ? limit : null,
+                Offset = state.Id == 0 ? offset : null,
+                Aggregated = aggregated,
+                Location = location,
+            }).ToList();
+            return new LinqShape(new QueryShape(StatementKind.Select, list), chain, accesses.Select(a => a.Entity).ToList(), locations);
         }
 
         private AccessOperation Operation => chain.Kind switch
@@ -643,10 +714,20 @@ namespace QueryGuard.Analyzers.Query
                     item = args[0].Value;
                 }
 
-                if (collection is not null && item is not null && !collection.References(parameter) && TryColumn(item, parameter, out var itemAccess, out var itemProperty))
+                if (collection is not null && item is not null && !collection.References(parameter) && collection.Unwrap().Type?.SpecialType != SpecialType.System_String &&
+                    TryColumn(item, parameter, out var itemAccess, out var itemProperty))
                 {
-                    var kind = ef.QueryableElement(collection.Unwrap().Type) is not null ? EqualityKind.Subquery : EqualityKind.List;
-                    accesses[itemAccess].Equalities.Add(new ColumnEquality(itemProperty, kind, location));
+                    var isQuery = ef.QueryableElement(collection.Unwrap().Type) is not null;
+                    if (isQuery && depth < 3 && QueryChains.TryWalk(collection, ef, out var subRoot, out var subEntity, out var subOperators, cancellationToken))
+                    {
+                        var subChain = new QueryChain(subRoot!, subEntity!, subOperators, collection, null, ExecutionKind.Enumerate);
+                        if (new ShapeBuilder(subChain, model, ef, depth + 1, cancellationToken).RunSubquery() is { } subquery)
+                        {
+                            subqueries.Add(subquery);
+                        }
+                    }
+
+                    accesses[itemAccess].Equalities.Add(new ColumnEquality(itemProperty, isQuery ? EqualityKind.Subquery : EqualityKind.List, location));
                     return true;
                 }
             }

@@ -85,11 +85,29 @@ namespace QueryGuard.Analyzers.Query
             }
 
             var (terminal, terminalCall) = calls[calls.Count - 1];
+            if (terminal is "Find" or "FindAsync")
+            {
+                // DbSet.Find(key): a primary-key lookup, exactly as the binding reader shapes it.
+                if (calls.Count != 1 || accesses[0].Entity.PrimaryKey is not { Count: > 0 } key)
+                {
+                    return null;
+                }
+
+                accesses[0].Equalities.AddRange(key.Select(k => new ColumnEquality(k, EqualityKind.Value)));
+                limit = RowCount.Constant(1);
+                return Build(StatementKind.Select);
+            }
+
             if (!ReadTerminal(terminal, terminalCall.ArgumentList.Arguments, out var kind))
             {
                 return null;
             }
 
+            return Build(kind);
+        }
+
+        private QueryShape Build(StatementKind kind)
+        {
             var list = new List<TableAccess>();
             for (var id = 0; id < accesses.Count; id++)
             {
@@ -393,7 +411,7 @@ namespace QueryGuard.Analyzers.Query
             }
 
             var args = invocation.ArgumentList.Arguments;
-            if (name.Identifier.ValueText == "Contains" && args.Count == 1 && !Mentions(member.Expression, parameter) &&
+            if (name.Identifier.ValueText == "Contains" && args.Count == 1 && !Mentions(member.Expression, parameter) && IsInMemory(member.Expression) &&
                 Column(args[0].Expression, parameter, out var itemAccess, out var itemProperty))
             {
                 // ids.Contains(d.Id): IN (...) / = ANY (@ids) — list and subquery bind the column alike.
@@ -411,6 +429,48 @@ namespace QueryGuard.Analyzers.Query
             // Everything else (functions of columns, wildcards...) is read exactly by the binding reader.
             return false;
         }
+
+        /// <summary>
+        /// True when a Contains collection is certainly not a query (a subquery has a shape of its own, which only the
+        /// binding reader reads): a collection or array expression, a parameter or local declared as an array, list or
+        /// set, or a local initialized with such a value or with a materialized query.
+        /// </summary>
+        private static bool IsInMemory(ExpressionSyntax collection)
+        {
+            switch (collection)
+            {
+                case ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax or ObjectCreationExpressionSyntax:
+                    return true;
+                case IdentifierNameSyntax identifier:
+                    var member = collection.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or BasePropertyDeclarationSyntax);
+                    if (member is null)
+                    {
+                        return false;
+                    }
+
+                    var name = identifier.Identifier.ValueText;
+                    var parameterType = member.DescendantNodes().OfType<ParameterSyntax>().FirstOrDefault(p => p.Identifier.ValueText == name)?.Type;
+                    if (parameterType is not null)
+                    {
+                        return IsInMemoryType(parameterType);
+                    }
+
+                    var declarator = member.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == name);
+                    if (declarator?.Parent is VariableDeclarationSyntax declaration && declaration.Type is not IdentifierNameSyntax { IsVar: true })
+                    {
+                        return IsInMemoryType(declaration.Type);
+                    }
+
+                    return declarator?.Initializer?.Value is { } value &&
+                        (value is AwaitExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ObjectCreationExpressionSyntax ||
+                         value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToList" or "ToArray" or "ToHashSet" } });
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsInMemoryType(TypeSyntax type) =>
+            type is ArrayTypeSyntax || (type is GenericNameSyntax generic && generic.Identifier.ValueText is "List" or "HashSet" or "IReadOnlyList" or "IReadOnlyCollection" or "ICollection" or "IList" or "ISet" or "IReadOnlySet");
 
         /// <summary><c>p.Property</c> (access 0), <c>p.Property.Value</c>, or <c>p.Navigation.Property</c> (a joined access).</summary>
         private bool Column(ExpressionSyntax expression, string parameter, out int access, out string property)

@@ -42,6 +42,9 @@ namespace QueryGuard.Analyzers.CodeFixes.Tests.Verifiers
 
         public Dictionary<string, string> EditorConfig { get; } = new();
 
+        /// <summary>Extra metadata references of the test project (for example the runtime package's assembly).</summary>
+        public List<MetadataReference> References { get; } = new();
+
         /// <summary>Set when the marked diagnostics must have no fix offered (the output must equal the input).</summary>
         public bool NoFixExpected { get; init; }
 
@@ -54,6 +57,8 @@ namespace QueryGuard.Analyzers.CodeFixes.Tests.Verifiers
             {
                 analyzerTest.EditorConfig[pair.Key] = pair.Value;
             }
+
+            analyzerTest.References.AddRange(References);
 
             await analyzerTest.RunAsync();
             var (source, _) = Analyzers.Tests.Verifiers.Markup.Parse(Markup);
@@ -148,7 +153,7 @@ namespace QueryGuard.Analyzers.CodeFixes.Tests.Verifiers
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp)
                     .WithParseOptions(AnalyzerRunner.ParseOptions)
                     .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
-                    .WithMetadataReferences(TestReferences.WithEfCore));
+                    .WithMetadataReferences(TestReferences.WithEfCore.AddRange(References)));
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/0/Test0.cs");
             var n = 1;

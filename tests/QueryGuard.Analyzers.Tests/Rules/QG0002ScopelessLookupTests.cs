@@ -33,6 +33,21 @@ namespace QueryGuard.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
+        public Task ScopelessLookupInsideASubquery() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Deployments
+            {
+                List<Deployment> Page(AppDb db, long projectId, string name)
+                {
+                    var environmentIds = db.Environments.[|Where(e => e.Name == name)|].Select(e => e.Id);
+                    var scopedIds = db.Environments.Where(e => e.ProjectId == projectId && e.Name == name).Select(e => e.Id);
+                    var scoped = db.Deployments.Where(d => d.ProjectId == projectId && scopedIds.Contains(d.EnvironmentId)).OrderBy(d => d.Iid).Take(20).ToList();
+                    return db.Deployments.Where(d => d.ProjectId == projectId && environmentIds.Contains(d.EnvironmentId)).OrderBy(d => d.Iid).Take(20).ToList();
+                }
+            }
+            """, Rule);
+
+        [Fact]
         public Task ScopedLookupsAreFine() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Environments
