@@ -221,31 +221,45 @@ namespace QueryGuard.Deployments.Tests
         }
 
         [Fact]
-        public async Task One_retention_DELETE_passes_and_deleting_row_by_row_is_QG0004()
+        public async Task One_retention_DELETE_passes_and_deleting_one_by_one_is_QG0004()
         {
             var cutoff = Epoch.AddMinutes(24 * 12);
             await using var plain = database.Context(null);
+            List<long> left;
+            int rowByRow;
+            int oneByOne;
             await using (var transaction = await plain.Database.BeginTransactionAsync())
             {
-                var twin = await NaiveTwins.DeleteOlderThanRowByRowAsync(plain, 9, cutoff);
-                var leftAfterTwin = await plain.Deployments.Where(d => d.EnvironmentId == 9).Select(d => d.Id).OrderBy(i => i).ToListAsync();
+                rowByRow = await NaiveTwins.DeleteOlderThanRowByRowAsync(plain, 9, cutoff);
+                left = await plain.Deployments.Where(d => d.EnvironmentId == 9).Select(d => d.Id).OrderBy(i => i).ToListAsync();
                 await transaction.RollbackAsync();
-                plain.ChangeTracker.Clear();
-
-                await using var guarded = database.Guarded();
-                await using var second = await guarded.Database.BeginTransactionAsync();
-                var deleted = await DeploymentMaintenance.DeleteOlderThanAsync(guarded, 9, cutoff);
-                Assert.Equal(12, deleted);
-                Assert.Equal(twin, deleted);
-                Assert.Equal(leftAfterTwin, await guarded.Deployments.Where(d => d.EnvironmentId == 9).Select(d => d.Id).OrderBy(i => i).ToListAsync());
-                Assert.Equal(0, await guarded.ReleaseProjectEnvironments.CountAsync(r => r.EnvironmentId == 9 && r.LastDeploymentId == 9)); // cascaded
-                await second.RollbackAsync();
             }
 
+            plain.ChangeTracker.Clear();
+            await using (var transaction = await plain.Database.BeginTransactionAsync())
+            {
+                oneByOne = await NaiveTwins.DeleteOlderThanOneByOneAsync(plain, 9, cutoff);
+                Assert.Equal(left, await plain.Deployments.Where(d => d.EnvironmentId == 9).Select(d => d.Id).OrderBy(i => i).ToListAsync());
+                await transaction.RollbackAsync();
+            }
+
+            await using (var guarded = database.Guarded())
+            {
+                await using var transaction = await guarded.Database.BeginTransactionAsync();
+                var deleted = await DeploymentMaintenance.DeleteOlderThanAsync(guarded, 9, cutoff);
+                Assert.Equal(12, deleted);
+                Assert.Equal((deleted, deleted), (rowByRow, oneByOne));
+                Assert.Equal(left, await guarded.Deployments.Where(d => d.EnvironmentId == 9).Select(d => d.Id).OrderBy(i => i).ToListAsync());
+                Assert.Equal(0, await guarded.ReleaseProjectEnvironments.CountAsync(r => r.EnvironmentId == 9 && r.LastDeploymentId == 9)); // cascaded
+                await transaction.RollbackAsync();
+            }
+
+            // Loading each row on its own is N+1 at run time. Removing loaded rows one by one (QG0005) is the analyzer's to
+            // report (AnalyzerTests): at run time each DELETE by primary key is a fine statement on its own.
             await using var caught = database.Guarded();
             await using var third = await caught.Database.BeginTransactionAsync();
-            using var scope = QueryGuardScope.Begin(nameof(One_retention_DELETE_passes_and_deleting_row_by_row_is_QG0004));
-            var error = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.DeleteOlderThanRowByRowAsync(caught, 9, cutoff));
+            using var scope = QueryGuardScope.Begin(nameof(One_retention_DELETE_passes_and_deleting_one_by_one_is_QG0004));
+            var error = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.DeleteOlderThanOneByOneAsync(caught, 9, cutoff));
             Assert.Equal(RuleIds.QueryInLoop, error.RuleId);
         }
 

@@ -234,11 +234,28 @@ namespace QueryGuard.Benchmarks.Deployments
         }
 
         /// <summary>
-        /// The retention delete row by row: each doomed deployment is loaded on its own and deleted on its own, the way an
-        /// ORM's per-record destroy works. The per-row load is N+1 (QG0004) at run time; the delete loop itself is QG0005,
-        /// which the analyzer reports. Reference: <see cref="DeploymentMaintenance.DeleteOlderThanAsync"/>.
+        /// The retention delete row by row: the doomed deployments are loaded, removed one by one and saved, so EF Core
+        /// sends one <c>DELETE ... WHERE id = @p</c> per row (batched into few round trips, still one statement per row).
+        /// The analyzer reports it (QG0005); at run time each statement looks fine on its own.
+        /// Reference: <see cref="DeploymentMaintenance.DeleteOlderThanAsync"/>.
         /// </summary>
         public static async Task<int> DeleteOlderThanRowByRowAsync(DeploymentsDbContext db, long environmentId, DateTime createdBefore, CancellationToken cancellationToken = default)
+        {
+            var doomed = await db.Deployments.Where(d => d.EnvironmentId == environmentId && d.CreatedAt < createdBefore).ToListAsync(cancellationToken);
+            foreach (var deployment in doomed)
+            {
+                db.Deployments.Remove(deployment);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return doomed.Count;
+        }
+
+        /// <summary>
+        /// The same delete the way an ORM's per-record destroy runs it: each deployment loaded on its own and deleted on
+        /// its own. The per-row load is N+1 (QG0004) for the analyzer and at run time.
+        /// </summary>
+        public static async Task<int> DeleteOlderThanOneByOneAsync(DeploymentsDbContext db, long environmentId, DateTime createdBefore, CancellationToken cancellationToken = default)
         {
             var ids = await db.Deployments.Where(d => d.EnvironmentId == environmentId && d.CreatedAt < createdBefore).Select(d => d.Id).ToListAsync(cancellationToken);
             foreach (var id in ids)
