@@ -245,6 +245,23 @@ namespace QueryGuard.Samples.DeploymentsApi.Tests
         }
 
         [Fact]
+        public async Task Concurrent_creations_in_one_project_get_distinct_iids_and_never_a_500()
+        {
+            var sha = new string('d', 40);
+            var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+                client.PostAsJsonAsync("/api/v4/projects/8/deployments", new { environment = "canary", sha, @ref = "main", status = "running" })));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            var iids = new List<int>();
+            foreach (var response in responses)
+            {
+                iids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("iid").GetInt32());
+            }
+
+            Assert.Equal(iids.Count, iids.Distinct().Count());
+        }
+
+        [Fact]
         public async Task Health_reports_the_database()
         {
             var health = await client.GetFromJsonAsync<JsonElement>("/health");

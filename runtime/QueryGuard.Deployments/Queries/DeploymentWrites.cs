@@ -12,8 +12,8 @@ namespace QueryGuard.Deployments.Queries
     {
         /// <summary>
         /// Adds a deployment with the project's next iid (max(iid) + 1, read from the (project_id, iid) index).
-        /// Concurrent creations in one project can pick the same iid; the unique index rejects the second, and the caller
-        /// retries.
+        /// Concurrent creations in one project can pick the same iid; the unique index rejects the second, which then reads
+        /// the next iid and tries again (a few times), so callers never see the race.
         /// </summary>
         public static async Task<Deployment> CreateAsync(
             DeploymentsDbContext db,
@@ -31,10 +31,8 @@ namespace QueryGuard.Deployments.Queries
                 throw new ArgumentException($"A sha is {DeploymentSha.HexLength} hex characters.", nameof(sha));
             }
 
-            var lastIid = await db.Deployments.Where(d => d.ProjectId == projectId).MaxAsync(d => (int?)d.Iid, cancellationToken).ConfigureAwait(false);
             var deployment = new Deployment
             {
-                Iid = (lastIid ?? 0) + 1,
                 ProjectId = projectId,
                 EnvironmentId = environmentId,
                 Sha = normalized,
@@ -45,9 +43,26 @@ namespace QueryGuard.Deployments.Queries
                 UpdatedAt = now,
                 FinishedAt = DeploymentStatuses.IsFinished(status) ? now : null,
             };
-            db.Deployments.Add(deployment);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return deployment;
+            for (var attempt = 1; ; attempt++)
+            {
+                var lastIid = await db.Deployments.Where(d => d.ProjectId == projectId).MaxAsync(d => (int?)d.Iid, cancellationToken).ConfigureAwait(false);
+                deployment.Iid = (lastIid ?? 0) + 1;
+                db.Deployments.Add(deployment);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    return deployment;
+                }
+                catch (DbUpdateException) when (attempt < 5)
+                {
+                    db.Entry(deployment).State = EntityState.Detached;
+                    var iid = deployment.Iid;
+                    if (!await db.Deployments.AnyAsync(d => d.ProjectId == projectId && d.Iid == iid, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw;
+                    }
+                }
+            }
         }
 
         /// <summary>
