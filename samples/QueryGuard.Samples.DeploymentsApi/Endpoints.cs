@@ -80,14 +80,7 @@ namespace QueryGuard.Samples.DeploymentsApi
             var status = Status(body.Status, CreatableStatuses);
             await RequireProjectAsync(db, projectId, cancellationToken);
 
-            var environment = await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == environmentName, cancellationToken);
-            if (environment is null)
-            {
-                environment = new ProjectEnvironment { ProjectId = projectId, Name = environmentName };
-                db.Environments.Add(environment);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
+            var environment = await DeploymentWrites.FindOrCreateEnvironmentAsync(db, projectId, environmentName, cancellationToken);
             var deployment = await DeploymentWrites.CreateAsync(db, projectId, environment.Id, sha, reference, status, Now(), cancellationToken);
             var item = await ItemAsync(db, projectId, deployment.Id, cancellationToken);
             return Results.Json(DeploymentJson.From(item!), statusCode: StatusCodes.Status201Created);

@@ -251,7 +251,11 @@ namespace QueryGuard.Samples.DeploymentsApi.Tests
             var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
                 client.PostAsJsonAsync("/api/v4/projects/8/deployments", new { environment = "canary", sha, @ref = "main", status = "running" })));
 
-            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            foreach (var response in responses)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
             var iids = new List<int>();
             foreach (var response in responses)
             {

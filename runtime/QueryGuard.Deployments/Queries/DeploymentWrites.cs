@@ -31,30 +31,31 @@ namespace QueryGuard.Deployments.Queries
                 throw new ArgumentException($"A sha is {DeploymentSha.HexLength} hex characters.", nameof(sha));
             }
 
-            var deployment = new Deployment
-            {
-                ProjectId = projectId,
-                EnvironmentId = environmentId,
-                Sha = normalized,
-                Ref = reference,
-                Status = status,
-                Action = DeploymentAction.Start,
-                CreatedAt = now,
-                UpdatedAt = now,
-                FinishedAt = DeploymentStatuses.IsFinished(status) ? now : null,
-            };
             for (var attempt = 1; ; attempt++)
             {
                 var lastIid = await db.Deployments.Where(d => d.ProjectId == projectId).MaxAsync(d => (int?)d.Iid, cancellationToken).ConfigureAwait(false);
-                deployment.Iid = (lastIid ?? 0) + 1;
+                var deployment = new Deployment
+                {
+                    Iid = (lastIid ?? 0) + 1,
+                    ProjectId = projectId,
+                    EnvironmentId = environmentId,
+                    Sha = normalized,
+                    Ref = reference,
+                    Status = status,
+                    Action = DeploymentAction.Start,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    FinishedAt = DeploymentStatuses.IsFinished(status) ? now : null,
+                };
                 db.Deployments.Add(deployment);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     return deployment;
                 }
-                catch (DbUpdateException) when (attempt < 5)
+                catch (DbUpdateException) when (attempt < MaxCreateAttempts)
                 {
+                    // A fresh entity next time: the failed one may carry values the failed INSERT left on it.
                     db.Entry(deployment).State = EntityState.Detached;
                     var iid = deployment.Iid;
                     if (!await db.Deployments.AnyAsync(d => d.ProjectId == projectId && d.Iid == iid, cancellationToken).ConfigureAwait(false))
@@ -64,6 +65,37 @@ namespace QueryGuard.Deployments.Queries
                 }
             }
         }
+
+        /// <summary>
+        /// The project's environment of that name, created when missing. Two requests creating it at once both try; the
+        /// unique (project_id, name) index rejects one, which then reads the row the other created.
+        /// </summary>
+        public static async Task<ProjectEnvironment> FindOrCreateEnvironmentAsync(DeploymentsDbContext db, long projectId, string name, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            var environment = await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name, cancellationToken).ConfigureAwait(false);
+            if (environment is not null)
+            {
+                return environment;
+            }
+
+            environment = new ProjectEnvironment { ProjectId = projectId, Name = name };
+            db.Environments.Add(environment);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return environment;
+            }
+            catch (DbUpdateException e)
+            {
+                db.Entry(environment).State = EntityState.Detached;
+                return await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Environment '{name}' of project {projectId} could not be created.", e);
+            }
+        }
+
+        /// <summary>Enough for a burst of concurrent creations in one project; each loser moves past the winner's iid.</summary>
+        private const int MaxCreateAttempts = 20;
 
         /// <summary>
         /// Moves a deployment to <paramref name="status"/>; updated_at becomes <paramref name="now"/>, and finished_at too
