@@ -49,11 +49,19 @@ namespace QueryGuard.Analyzers
 
         private readonly HashSet<string> names;
 
-        private EfRelevance(HashSet<string> names, Dictionary<string, INamedTypeSymbol?> dbSets)
+        private EfRelevance(HashSet<string> names, Dictionary<string, INamedTypeSymbol?> dbSets, bool hasOperatorLookalikes)
         {
             this.names = names;
             DbSets = dbSets;
+            HasOperatorLookalikes = hasOperatorLookalikes;
         }
+
+        /// <summary>
+        /// True when the compilation or an EF-based reference declares an extension method named like a LINQ operator
+        /// the syntax reader reads (<c>Where</c>, <c>ToListAsync</c>...): such a call may not be the operator its name
+        /// says, so no finding is reported from syntax alone in this compilation.
+        /// </summary>
+        public bool HasOperatorLookalikes { get; }
 
         /// <summary>
         /// Names of DbSet properties and fields (of contexts in the compilation and its EF-based references, and of any
@@ -64,6 +72,7 @@ namespace QueryGuard.Analyzers
         public static EfRelevance Create(EfSymbols symbols, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(Always, StringComparer.Ordinal);
+            var lookalikes = false;
             var dbSets = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
             void AddSet(string name, ITypeSymbol type)
             {
@@ -105,6 +114,11 @@ namespace QueryGuard.Analyzers
                             break;
                         case INamedTypeSymbol type:
                             var inSource = SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly);
+                            if (!lookalikes && type.MightContainExtensionMethods)
+                            {
+                                lookalikes = type.GetMembers().Any(m => m is IMethodSymbol { IsExtensionMethod: true } method && Query.SyntaxShapeReader.IsReadName(method.Name));
+                            }
+
                             if (type.TypeKind == TypeKind.Class && (inSource || symbols.IsDbContext(type)))
                             {
                                 foreach (var member in type.GetMembers())
@@ -130,7 +144,7 @@ namespace QueryGuard.Analyzers
                 }
             }
 
-            return new EfRelevance(names, dbSets);
+            return new EfRelevance(names, dbSets, lookalikes);
         }
 
         /// <summary>True when the member's code mentions an EF name; only such members are bound.</summary>
@@ -150,38 +164,27 @@ namespace QueryGuard.Analyzers
 
     internal static class CandidateWalker
     {
-        /// <summary>Calls <paramref name="analyze"/> for each candidate node (cheap syntax test first) in an EF-relevant member.</summary>
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for each candidate node (cheap syntax test first) in an EF-relevant member;
+        /// members that mention nothing EF are not even walked.
+        /// </summary>
         public static void Run(SemanticModelAnalysisContext context, EfRelevance relevance, Func<SyntaxNode, bool> isCandidate, Action<NodeContext> analyze)
         {
             var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
             var span = context.FilterSpan ?? root.FullSpan;
-            Dictionary<SyntaxNode, bool>? relevant = null;
-            foreach (var node in root.DescendantNodes(span))
+            foreach (var node in root.DescendantNodes(span, n => !IsMemberKind(n) || relevance.IsRelevant(n)))
             {
-                if (!isCandidate(node))
-                {
-                    continue;
-                }
-
-                var member = Member(node);
-                if (member is null)
-                {
-                    continue;
-                }
-
-                relevant ??= new Dictionary<SyntaxNode, bool>();
-                if (!relevant.TryGetValue(member, out var isRelevant))
-                {
-                    relevant[member] = isRelevant = relevance.IsRelevant(member);
-                }
-
-                if (isRelevant)
+                // Nodes outside any member (attribute arguments, base lists) execute no query.
+                if (isCandidate(node) && Member(node) is not null)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     analyze(new NodeContext(context, node));
                 }
             }
         }
+
+        private static bool IsMemberKind(SyntaxNode node) =>
+            node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or GlobalStatementSyntax;
 
         /// <summary>The outermost member (method, accessor, property, field, top-level statements) a node belongs to.</summary>
         private static SyntaxNode? Member(SyntaxNode node)

@@ -10,6 +10,23 @@ namespace QueryGuard.Analyzers
     internal static class Loops
     {
         /// <summary>The nearest loop whose body contains the operation, without crossing a lambda or local function.</summary>
+        /// <summary>Syntax only: is the node inside a loop statement of its member (lambdas and local functions included)?</summary>
+        public static bool HasLoopAncestor(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                        return true;
+                    case MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
         public static ILoopOperation? Enclosing(IOperation operation)
         {
             var child = operation;

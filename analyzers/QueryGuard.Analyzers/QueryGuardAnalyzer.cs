@@ -15,6 +15,19 @@ namespace QueryGuard.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class QueryGuardAnalyzer : DiagnosticAnalyzer
     {
+        private readonly bool reportFromSyntax;
+
+        public QueryGuardAnalyzer()
+            : this(reportFromSyntax: true)
+        {
+        }
+
+        /// <summary>
+        /// <paramref name="reportFromSyntax"/> false binds every query with a finding before reporting it; the tests use
+        /// it to check that the syntax-only reports are exactly the bound ones.
+        /// </summary>
+        internal QueryGuardAnalyzer(bool reportFromSyntax) => this.reportFromSyntax = reportFromSyntax;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.Add(Descriptors.InvalidRegistry);
 
         public override void Initialize(AnalysisContext context)
@@ -41,11 +54,11 @@ namespace QueryGuard.Analyzers
                     {
                         if (node.Node is InvocationExpressionSyntax)
                         {
-                            QueryShapeRules.AnalyzeInvocation(node, state);
+                            QueryShapeRules.AnalyzeInvocation(node, state, reportFromSyntax);
                         }
                         else
                         {
-                            QueryShapeRules.AnalyzeForEach(node, state);
+                            QueryShapeRules.AnalyzeForEach(node, state, reportFromSyntax);
                         }
                     }
 

@@ -68,10 +68,16 @@ namespace QueryGuard.Analyzers
             _ => false,
         };
 
-        internal static void AnalyzeInvocation(NodeContext context, CompilationState state)
+        internal static void AnalyzeInvocation(NodeContext context, CompilationState state, bool reportFromSyntax)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            if (!MayBeQuery(syntax, state, context.CancellationToken) || IsCleanBySyntax(context, syntax, state))
+            if (!MayBeQuery(syntax, state, context.CancellationToken))
+            {
+                return;
+            }
+
+            var read = SyntaxShapeReader.TryRead(syntax, state.GetModel(context.CancellationToken), state.GetDbSets(context.CancellationToken));
+            if (read is not null && DecidedBySyntax(context, state, read, reportFromSyntax, batchFix: false))
             {
                 return;
             }
@@ -88,15 +94,18 @@ namespace QueryGuard.Analyzers
             }
         }
 
-        internal static void AnalyzeForEach(NodeContext context, CompilationState state)
+        internal static void AnalyzeForEach(NodeContext context, CompilationState state, bool reportFromSyntax)
         {
-            var collection = context.Node switch
+            var statement = context.Node as CommonForEachStatementSyntax;
+            var collection = statement?.Expression;
+            if (statement is null || collection is null || !MayBeQuery(collection, state, context.CancellationToken))
             {
-                ForEachStatementSyntax forEach => forEach.Expression,
-                ForEachVariableStatementSyntax forEachVariable => forEachVariable.Expression,
-                _ => null,
-            };
-            if (collection is null || !MayBeQuery(collection, state, context.CancellationToken))
+                return;
+            }
+
+            var read = SyntaxShapeReader.TryReadCollection(collection, state.GetModel(context.CancellationToken), state.GetDbSets(context.CancellationToken));
+            var syntaxBatchFix = (statement.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword) || IsInAsyncMethod(statement)) && statement is ForEachStatementSyntax;
+            if (read is not null && DecidedBySyntax(context, state, read, reportFromSyntax, syntaxBatchFix))
             {
                 return;
             }
@@ -112,6 +121,40 @@ namespace QueryGuard.Analyzers
                 var asyncContext = loop.IsAsynchronous || IsInAsyncMethod(context.Node);
                 Analyze(context, state, chain, batchFix: asyncContext && context.Node is ForEachStatementSyntax);
             }
+        }
+
+        /// <summary>
+        /// True when the syntax reading settles the query without binding: the engine finds nothing in it, or it finds
+        /// something, the reading is certain and the DbSet is confirmed from declarations (then it is reported here).
+        /// False sends the query to the binding reader.
+        /// </summary>
+        private static bool DecidedBySyntax(NodeContext context, CompilationState state, SyntaxRead read, bool reportFromSyntax, bool batchFix)
+        {
+            var cancellationToken = context.CancellationToken;
+            var engine = state.GetEngine(QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree), cancellationToken);
+            var findings = engine.Evaluate(read.Shape.Shape);
+            if (findings.Count == 0)
+            {
+                return true;
+            }
+
+            // Inside a lambda the query may be part of an expression tree; a Skip in a loop may be QG0001's paging loop.
+            // Both need the code flow that only binding shows.
+            if (!reportFromSyntax || !read.Reportable || state.GetRelevance(cancellationToken).HasOperatorLookalikes ||
+                context.Node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax) ||
+                (read.Shape.SkipCall is not null && Loops.HasLoopAncestor(context.Node)))
+            {
+                return false;
+            }
+
+            var entity = DbSetRootResolver.Entity(read.Root, context.SemanticModel, state.Symbols, cancellationToken);
+            if (entity is null || !ReferenceEquals(state.GetModel(cancellationToken).Get(entity), read.Shape.Entities[0]))
+            {
+                return false;
+            }
+
+            Report(context, read.Shape, engine, findings, batchFix);
+            return true;
         }
 
         /// <summary>
@@ -176,19 +219,6 @@ namespace QueryGuard.Analyzers
             }
         }
 
-        /// <summary>True when the syntax-only reader reads the query exactly and the engine finds nothing in it.</summary>
-        private static bool IsCleanBySyntax(NodeContext context, InvocationExpressionSyntax syntax, CompilationState state)
-        {
-            var shape = SyntaxShapeReader.TryRead(syntax, state.GetModel(context.CancellationToken), state.GetDbSets(context.CancellationToken));
-            if (shape is null)
-            {
-                return false;
-            }
-
-            var engine = state.GetEngine(QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree), context.CancellationToken);
-            return engine.Evaluate(shape).Count == 0;
-        }
-
         private static bool IsInAsyncMethod(SyntaxNode node)
         {
             foreach (var ancestor in node.Ancestors())
@@ -219,7 +249,11 @@ namespace QueryGuard.Analyzers
 
             var options = QueryGuardOptions.Read(context.Options, context.Node.SyntaxTree);
             var engine = state.GetEngine(options, cancellationToken);
-            var findings = engine.Evaluate(shape.Shape);
+            Report(context, shape, engine, engine.Evaluate(shape.Shape), batchFix);
+        }
+
+        private static void Report(NodeContext context, LinqShape shape, QueryGuardEngine engine, IReadOnlyList<Finding> findings, bool batchFix)
+        {
             var reported = new HashSet<(string, TextSpan)>();
             foreach (var finding in findings)
             {
@@ -243,7 +277,7 @@ namespace QueryGuard.Analyzers
 
         private static Location LocationOf(Finding finding, LinqShape shape)
         {
-            var execution = shape.Chain.ExecutionLocation;
+            var execution = shape.ExecutionLocation;
             return finding.RuleId switch
             {
                 RuleIds.UnboundedRead => execution,
@@ -258,7 +292,7 @@ namespace QueryGuard.Analyzers
             var access = finding.AccessId is { } id ? shape.Shape.Accesses[id] : null;
             switch (finding.RuleId)
             {
-                case RuleIds.UnboundedRead when batchFix && shape.Chain.Terminal is null:
+                case RuleIds.UnboundedRead when batchFix && !shape.HasTerminal:
                     return ImmutableDictionary<string, string?>.Empty.Add(BatchProperty, "foreach");
                 case RuleIds.FilterOrderMismatch when access is { Id: 0 } && shape.OrderCall is not null && shape.Entities[0].PrimaryKey is { Count: > 0 } key:
                     {
@@ -301,14 +335,16 @@ namespace QueryGuard.Analyzers
         /// </summary>
         private static void ReportPagingLoop(NodeContext context, LinqShape shape, QueryGuardEngine engine, IReadOnlyList<Finding> findings)
         {
-            var skip = shape.SkipCall;
+            var chain = shape.Chain;
+            var skip = chain is null || shape.SkipCall is null ? null
+                : chain.Terminal?.Syntax == shape.SkipCall ? chain.Terminal : chain.Operators.FirstOrDefault(o => o.Syntax == shape.SkipCall);
             var first = shape.Shape.Accesses[0];
-            if (skip is null || first.Offset is not { Kind: not RowCountKind.Constant } || first.Limit is null || findings.Any(f => f.RuleId == RuleIds.UnboundedRead))
+            if (chain is null || skip is null || first.Offset is not { Kind: not RowCountKind.Constant } || first.Limit is null || findings.Any(f => f.RuleId == RuleIds.UnboundedRead))
             {
                 return;
             }
 
-            var loop = Loops.Enclosing(shape.Chain.Execution);
+            var loop = Loops.Enclosing(chain.Execution);
             if (loop is null || !Loops.ReferencesAny(skip.Arguments[skip.Arguments.Length - 1].Value, Loops.AdvancedLocals(loop)))
             {
                 return;
@@ -340,7 +376,7 @@ namespace QueryGuard.Analyzers
 
             var described = Loops.Describe(loop);
             var message = $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} pages through {first.Table} with Skip/Take, and each page re-reads every row before it. {whole.Message}";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRead, shape.Chain.ExecutionLocation, message));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRead, shape.ExecutionLocation, message));
         }
     }
 }

@@ -195,20 +195,19 @@ namespace QueryGuard.Analyzers.Query
         }
 
         /// <summary>The span from a call's method name to its closing parenthesis: <c>db.Deployments.[|Where(d => ...)|]</c>.</summary>
-        public static Location CallLocation(IInvocationOperation invocation)
-        {
-            if (invocation.Syntax is InvocationExpressionSyntax syntax)
-            {
-                SyntaxNode? name = syntax.Expression switch
-                {
-                    MemberAccessExpressionSyntax member => member.Name,
-                    MemberBindingExpressionSyntax binding => binding.Name,
-                    _ => syntax.Expression,
-                };
-                return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name!.SpanStart, syntax.Span.End));
-            }
+        public static Location CallLocation(IInvocationOperation invocation) =>
+            invocation.Syntax is InvocationExpressionSyntax syntax ? CallLocation(syntax) : invocation.Syntax.GetLocation();
 
-            return invocation.Syntax.GetLocation();
+        /// <inheritdoc cref="CallLocation(IInvocationOperation)"/>
+        public static Location CallLocation(InvocationExpressionSyntax syntax)
+        {
+            SyntaxNode name = syntax.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => syntax.Expression,
+            };
+            return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name.SpanStart, syntax.Span.End));
         }
 
         /// <summary>True when the operation sits inside a lambda that becomes an expression tree (a subquery, not an execution).</summary>

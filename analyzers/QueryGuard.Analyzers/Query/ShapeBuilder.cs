@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using QueryGuard.Analyzers.Model;
 using QueryGuard.Shapes;
@@ -136,12 +137,12 @@ namespace QueryGuard.Analyzers.Query
                 _ => StatementKind.Select,
             };
             var shape = new QueryShape(kind, list, suppressions);
-            var result = new LinqShape(shape, chain, accesses.Select(a => a.Entity).ToList(), locations)
+            var result = new LinqShape(shape, chain, executionLocation, chain.Terminal is not null, accesses.Select(a => a.Entity).ToList(), locations)
             {
-                OrderCall = orderCall,
-                LastOrderCall = lastOrderCall,
-                SkipCall = skipCall,
-                TakeCall = takeCall,
+                OrderCall = orderCall?.Syntax as InvocationExpressionSyntax,
+                LastOrderCall = lastOrderCall?.Syntax as InvocationExpressionSyntax,
+                SkipCall = skipCall?.Syntax as InvocationExpressionSyntax,
+                TakeCall = takeCall?.Syntax as InvocationExpressionSyntax,
             };
             result.Order.AddRange(orderProperties);
             return result;
@@ -177,7 +178,7 @@ namespace QueryGuard.Analyzers.Query
                 Aggregated = aggregated,
                 Location = location,
             }).ToList();
-            return new LinqShape(new QueryShape(StatementKind.Select, list), chain, accesses.Select(a => a.Entity).ToList(), locations);
+            return new LinqShape(new QueryShape(StatementKind.Select, list), chain, chain.ExecutionLocation, chain.Terminal is not null, accesses.Select(a => a.Entity).ToList(), locations);
         }
 
         private AccessOperation Operation => chain.Kind switch

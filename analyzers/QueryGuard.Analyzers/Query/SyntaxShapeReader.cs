@@ -11,10 +11,12 @@ namespace QueryGuard.Analyzers.Query
 {
     /// <summary>
     /// A fast, syntax-only front-end for the common plain query (<c>db.Deployments.Where(d => ...).OrderBy(...).Take(n).ToListAsync()</c>),
-    /// read against the same EF model. It never decides a finding: when the engine finds nothing in the exact shape it
-    /// reads, the query is clean and its method need not be bound; anything it does not read with certainty (locals,
-    /// unknown calls, ambiguous names) gives no shape, and the query goes to the binding <see cref="ShapeBuilder"/>, which
-    /// also produces every reported finding. Binding method bodies is what analyzers cost; most queries are clean.
+    /// read against the same EF model into the same shape and locations as the binding <see cref="ShapeBuilder"/>.
+    /// When the engine finds nothing in it, the query is clean and its method is never bound. When it does find
+    /// something, the finding is reported from this reading only if every fact was read with certainty
+    /// (<see cref="SyntaxRead.Reportable"/>) and <see cref="DbSetRootResolver"/> confirms the DbSet from declarations;
+    /// anything else (locals, unknown calls, ambiguous names, joins) goes to the binding reader. Binding method bodies
+    /// is what analyzers cost, so the common slow shapes are reported without it.
     /// </summary>
     internal sealed class SyntaxShapeReader
     {
@@ -29,7 +31,24 @@ namespace QueryGuard.Analyzers.Query
             "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Count", "LongCount", "Any",
         };
 
+        /// <summary>Every method name the reader takes for a LINQ or EF operator (see <see cref="EfRelevance.HasOperatorLookalikes"/>).</summary>
+        private static readonly HashSet<string> ReadNames = new(
+            Ignored.Concat(PredicateTerminals).Concat(new[]
+            {
+                "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Take", "Skip", "Select", "Distinct", "TagWith",
+                "ToList", "ToArray", "ToHashSet", "AsEnumerable", "ExecuteDelete", "Find",
+            }).SelectMany(n => new[] { n, n + "Async" }),
+            StringComparer.Ordinal);
+
         private readonly EfModel model;
+        private readonly Dictionary<int, Location> locations = new();
+        private readonly List<(string Property, bool Descending)> orderProperties = new();
+        private InvocationExpressionSyntax? orderCall;
+        private InvocationExpressionSyntax? lastOrderCall;
+        private InvocationExpressionSyntax? skipCall;
+        private InvocationExpressionSyntax? takeCall;
+        private SourceLocation? predicateLocation;
+        private bool certain = true;
         private readonly List<(EntityModel Entity, List<ColumnEquality> Equalities, List<ColumnRange> Ranges, List<UnusablePredicate> Unusable)> accesses = new();
         private readonly Dictionary<string, int> navigations = new(StringComparer.Ordinal);
         private readonly List<OrderColumn> order = new();
@@ -43,11 +62,42 @@ namespace QueryGuard.Analyzers.Query
 
         private SyntaxShapeReader(EfModel model) => this.model = model;
 
+        public static bool IsReadName(string name) => ReadNames.Contains(name);
+
         /// <summary>The exact shape of a plain query ending in <paramref name="terminal"/>, or null when not sure.</summary>
-        public static QueryShape? TryRead(InvocationExpressionSyntax terminal, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets)
+        public static SyntaxRead? TryRead(InvocationExpressionSyntax terminal, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets) =>
+            Walk(terminal, model, dbSets, out var reader, out var root, out var calls) ? reader!.Read(calls!, root!, terminal) : null;
+
+        /// <summary>The exact shape of a query enumerated by <c>foreach</c> (no terminal call), or null when not sure.</summary>
+        public static SyntaxRead? TryReadCollection(ExpressionSyntax collection, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets)
         {
-            var calls = new List<(string Name, InvocationExpressionSyntax Call)>();
-            ExpressionSyntax current = terminal;
+            while (collection is ParenthesizedExpressionSyntax parenthesized)
+            {
+                collection = parenthesized.Expression;
+            }
+
+            if (!Walk(collection, model, dbSets, out var reader, out var root, out var calls))
+            {
+                return null;
+            }
+
+            foreach (var (name, call) in calls!)
+            {
+                if (!reader!.ReadOperator(name, call))
+                {
+                    return null;
+                }
+            }
+
+            return reader!.Build(StatementKind.Select, root!, collection.GetLocation(), hasTerminal: false);
+        }
+
+        private static bool Walk(ExpressionSyntax start, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets, out SyntaxShapeReader? reader, out ExpressionSyntax? root, out List<(string Name, InvocationExpressionSyntax Call)>? calls)
+        {
+            reader = null;
+            root = null;
+            calls = new List<(string, InvocationExpressionSyntax)>();
+            var current = start;
             while (true)
             {
                 if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member } call)
@@ -58,18 +108,19 @@ namespace QueryGuard.Analyzers.Query
                 else if (current is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax set } && dbSets.TryGetValue(set.Identifier.ValueText, out var entity))
                 {
                     calls.Reverse();
-                    var reader = new SyntaxShapeReader(model);
+                    reader = new SyntaxShapeReader(model);
                     reader.accesses.Add((entity, new List<ColumnEquality>(), new List<ColumnRange>(), new List<UnusablePredicate>()));
-                    return reader.Read(calls);
+                    root = current;
+                    return true;
                 }
                 else
                 {
-                    return null;
+                    return false;
                 }
             }
         }
 
-        private QueryShape? Read(List<(string Name, InvocationExpressionSyntax Call)> calls)
+        private SyntaxRead? Read(List<(string Name, InvocationExpressionSyntax Call)> calls, ExpressionSyntax root, InvocationExpressionSyntax terminalCall)
         {
             if (calls.Count == 0)
             {
@@ -78,36 +129,40 @@ namespace QueryGuard.Analyzers.Query
 
             for (var i = 0; i < calls.Count - 1; i++)
             {
-                if (!ReadOperator(calls[i].Name, calls[i].Call.ArgumentList.Arguments))
+                if (!ReadOperator(calls[i].Name, calls[i].Call))
                 {
                     return null;
                 }
             }
 
-            var (terminal, terminalCall) = calls[calls.Count - 1];
+            var terminal = calls[calls.Count - 1].Name;
+            var execution = QueryChains.CallLocation(terminalCall);
             if (terminal is "Find" or "FindAsync")
             {
-                // DbSet.Find(key): a primary-key lookup, exactly as the binding reader shapes it.
+                // DbSet.Find(key): a primary-key lookup, exactly as the binding reader shapes it; never reported from here.
                 if (calls.Count != 1 || accesses[0].Entity.PrimaryKey is not { Count: > 0 } key)
                 {
                     return null;
                 }
 
-                accesses[0].Equalities.AddRange(key.Select(k => new ColumnEquality(k, EqualityKind.Value)));
-                limit = RowCount.Constant(1);
-                return Build(StatementKind.Select);
+                certain = false;
+                var location = Register(terminalCall);
+                accesses[0].Equalities.AddRange(key.Select(k => new ColumnEquality(k, EqualityKind.Value, location)));
+                limit = RowCount.Constant(1, location);
+                return Build(StatementKind.Select, root, execution, hasTerminal: true);
             }
 
-            if (!ReadTerminal(terminal, terminalCall.ArgumentList.Arguments, out var kind))
+            if (!ReadTerminal(terminal, terminalCall, out var kind))
             {
                 return null;
             }
 
-            return Build(kind);
+            return Build(kind, root, execution, hasTerminal: true);
         }
 
-        private QueryShape Build(StatementKind kind)
+        private SyntaxRead Build(StatementKind kind, ExpressionSyntax root, Location execution, bool hasTerminal)
         {
+            var rootLocation = Register(execution);
             var list = new List<TableAccess>();
             for (var id = 0; id < accesses.Count; id++)
             {
@@ -127,14 +182,36 @@ namespace QueryGuard.Analyzers.Query
                     Limit = first ? limit : null,
                     Offset = first ? offset : null,
                     Aggregated = aggregated,
+                    Location = rootLocation,
                 });
             }
 
-            return new QueryShape(kind, list, suppressions);
+            var shape = new LinqShape(new QueryShape(kind, list, suppressions), null, execution, hasTerminal, accesses.Select(a => a.Entity).ToList(), locations)
+            {
+                OrderCall = orderCall,
+                LastOrderCall = lastOrderCall,
+                SkipCall = skipCall,
+                TakeCall = takeCall,
+            };
+            shape.Order.AddRange(orderProperties);
+
+            // A joined access (d.Environment.Name) is located where the binding reader puts it; leave those to it.
+            return new SyntaxRead(shape, root, certain && accesses.Count == 1);
         }
 
-        private bool ReadOperator(string name, SeparatedSyntaxList<ArgumentSyntax> args)
+        private SourceLocation Register(Location location)
         {
+            var span = location.SourceSpan;
+            var line = location.GetLineSpan().StartLinePosition;
+            locations[span.Start] = location;
+            return new SourceLocation(span.Start, line.Line + 1, line.Character + 1);
+        }
+
+        private SourceLocation Register(InvocationExpressionSyntax call) => Register(QueryChains.CallLocation(call));
+
+        private bool ReadOperator(string name, InvocationExpressionSyntax call)
+        {
+            var args = call.ArgumentList.Arguments;
             if (Ignored.Contains(name))
             {
                 return true;
@@ -143,23 +220,28 @@ namespace QueryGuard.Analyzers.Query
             switch (name)
             {
                 case "Where":
-                    return !projected && limit is null && offset is null && args.Count == 1 && ReadPredicateLambda(args[0].Expression);
+                    return !projected && limit is null && offset is null && args.Count == 1 && ReadPredicateLambda(args[0].Expression, call);
                 case "OrderBy":
                 case "OrderByDescending":
                     order.Clear();
+                    orderProperties.Clear();
                     orderUnresolved = false;
                     ordered = true;
-                    return !projected && limit is null && offset is null && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal));
+                    orderCall = call;
+                    lastOrderCall = call;
+                    return !projected && limit is null && offset is null && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal), call);
                 case "ThenBy":
                 case "ThenByDescending":
-                    return ordered && !projected && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal));
+                    lastOrderCall = call;
+                    return ordered && !projected && args.Count == 1 && ReadOrder(args[0].Expression, name.EndsWith("Descending", StringComparison.Ordinal), call);
                 case "Take":
                     if (args.Count != 1 || args[0].Expression is RangeExpressionSyntax)
                     {
                         return false;
                     }
 
-                    limit = ShapeBuilder.Min(limit, Count(args[0].Expression));
+                    takeCall = call;
+                    limit = ShapeBuilder.Min(limit, Count(args[0].Expression, call));
                     return true;
                 case "Skip":
                     if (args.Count != 1 || limit is not null || offset is not null)
@@ -167,7 +249,8 @@ namespace QueryGuard.Analyzers.Query
                         return false;
                     }
 
-                    offset = Count(args[0].Expression);
+                    skipCall = call;
+                    offset = Count(args[0].Expression, call);
                     return true;
                 case "Select":
                     projected = true;
@@ -187,9 +270,10 @@ namespace QueryGuard.Analyzers.Query
             }
         }
 
-        private bool ReadTerminal(string name, SeparatedSyntaxList<ArgumentSyntax> args, out StatementKind kind)
+        private bool ReadTerminal(string name, InvocationExpressionSyntax call, out StatementKind kind)
         {
             kind = StatementKind.Select;
+            var args = call.ArgumentList.Arguments;
             var bare = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
             var lambda = args.Count > 0 && Lambda(args[0].Expression, out _, out _) ? args[0].Expression : null;
             var others = args.Skip(lambda is null ? 0 : 1).ToList();
@@ -204,16 +288,16 @@ namespace QueryGuard.Analyzers.Query
                 case "FirstOrDefault":
                 case "Single":
                 case "SingleOrDefault":
-                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda)))
+                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda, call)))
                     {
                         return false;
                     }
 
-                    limit = ShapeBuilder.Min(limit, RowCount.Constant(bare.StartsWith("Single", StringComparison.Ordinal) ? 2 : 1));
+                    limit = ShapeBuilder.Min(limit, RowCount.Constant(bare.StartsWith("Single", StringComparison.Ordinal) ? 2 : 1, Register(call)));
                     return others.Count <= 1;
                 case "Count":
                 case "LongCount":
-                    if (limit is not null || offset is not null || (lambda is not null && (projected || !ReadPredicateLambda(lambda))))
+                    if (limit is not null || offset is not null || (lambda is not null && (projected || !ReadPredicateLambda(lambda, call))))
                     {
                         return false;
                     }
@@ -221,12 +305,12 @@ namespace QueryGuard.Analyzers.Query
                     aggregated = true;
                     return others.Count <= 1;
                 case "Any":
-                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda)))
+                    if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda, call)))
                     {
                         return false;
                     }
 
-                    limit ??= new RowCount(RowCountKind.Constant, 1, null, implied: true);
+                    limit ??= new RowCount(RowCountKind.Constant, 1, Register(call), implied: true);
                     return others.Count <= 1;
                 case "ExecuteDelete":
                     kind = StatementKind.Delete;
@@ -237,8 +321,47 @@ namespace QueryGuard.Analyzers.Query
             }
         }
 
-        private static RowCount Count(ExpressionSyntax argument) =>
-            argument is LiteralExpressionSyntax { Token.Value: int value } ? RowCount.Constant(value) : new RowCount(RowCountKind.Parameter);
+        private RowCount Count(ExpressionSyntax argument, InvocationExpressionSyntax call)
+        {
+            var location = Register(call);
+            if (argument is LiteralExpressionSyntax { Token.Value: int value })
+            {
+                return RowCount.Constant(value, location);
+            }
+
+            // Not a literal: a parameter or local in it makes it a run-time value; a bare name may be a constant, which
+            // only binding can tell, so such a reading is good for the clean check but not for a report.
+            certain &= IsRunTimeValue(argument);
+            return new RowCount(RowCountKind.Parameter, null, location);
+        }
+
+        private static bool IsRunTimeValue(ExpressionSyntax expression)
+        {
+            var member = expression.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+            if (member is null)
+            {
+                return false;
+            }
+
+            foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+                {
+                    continue;
+                }
+
+                var name = identifier.Identifier.ValueText;
+                var isParameter = member.ChildNodes().OfType<ParameterListSyntax>().Any(list => list.Parameters.Any(p => p.Identifier.ValueText == name));
+                var isVariable = member.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+                    .Any(local => !local.IsConst && local.Declaration.Variables.Any(v => v.Identifier.ValueText == name));
+                if (isParameter || isVariable)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool Lambda(ExpressionSyntax expression, out string parameter, out ExpressionSyntax body)
         {
@@ -259,7 +382,7 @@ namespace QueryGuard.Analyzers.Query
             }
         }
 
-        private bool ReadOrder(ExpressionSyntax argument, bool descending)
+        private bool ReadOrder(ExpressionSyntax argument, bool descending, InvocationExpressionSyntax call)
         {
             if (!Lambda(argument, out var parameter, out var body))
             {
@@ -268,7 +391,8 @@ namespace QueryGuard.Analyzers.Query
 
             if (Column(body, parameter, out var access, out var property) && access == 0)
             {
-                order.Add(new OrderColumn(property, descending));
+                order.Add(new OrderColumn(property, descending, null, Register(call)));
+                orderProperties.Add((property, descending));
             }
             else if (!Mentions(body, parameter) || body.DescendantNodes().Any(n => n is LambdaExpressionSyntax))
             {
@@ -282,8 +406,16 @@ namespace QueryGuard.Analyzers.Query
             return true;
         }
 
-        private bool ReadPredicateLambda(ExpressionSyntax argument) =>
-            Lambda(argument, out var parameter, out var body) && !body.DescendantNodesAndSelf().Any(n => n is LambdaExpressionSyntax) && ReadPredicate(body, parameter);
+        private bool ReadPredicateLambda(ExpressionSyntax argument, InvocationExpressionSyntax call)
+        {
+            if (!Lambda(argument, out var parameter, out var body) || body.DescendantNodesAndSelf().Any(n => n is LambdaExpressionSyntax))
+            {
+                return false;
+            }
+
+            predicateLocation = Register(call);
+            return ReadPredicate(body, parameter);
+        }
 
         private bool ReadPredicate(ExpressionSyntax expression, string parameter)
         {
@@ -302,17 +434,17 @@ namespace QueryGuard.Analyzers.Query
                 case BinaryExpressionSyntax binary:
                     return ReadComparison(binary, parameter);
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && Column(not.Operand, parameter, out var notAccess, out var notProperty):
-                    accesses[notAccess].Equalities.Add(new ColumnEquality(notProperty, EqualityKind.Value));
+                    accesses[notAccess].Equalities.Add(new ColumnEquality(notProperty, EqualityKind.Value, predicateLocation));
                     return true;
                 case IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } pattern when Column(pattern.Expression, parameter, out var patternAccess, out var patternProperty):
-                    accesses[patternAccess].Equalities.Add(new ColumnEquality(patternProperty, constant.Expression.IsKind(SyntaxKind.NullLiteralExpression) ? EqualityKind.IsNull : EqualityKind.Value));
+                    accesses[patternAccess].Equalities.Add(new ColumnEquality(patternProperty, constant.Expression.IsKind(SyntaxKind.NullLiteralExpression) ? EqualityKind.IsNull : EqualityKind.Value, predicateLocation));
                     return true;
                 case InvocationExpressionSyntax invocation:
                     return ReadCall(invocation, parameter);
                 default:
                     if (Column(node, parameter, out var access, out var property))
                     {
-                        accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value));
+                        accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value, predicateLocation));
                         return true;
                     }
 
@@ -338,7 +470,7 @@ namespace QueryGuard.Analyzers.Query
                 return false;
             }
 
-            accesses[shared!.Value.Access].Equalities.Add(new ColumnEquality(shared.Value.Property, EqualityKind.List));
+            accesses[shared!.Value.Access].Equalities.Add(new ColumnEquality(shared.Value.Property, EqualityKind.List, predicateLocation));
             return true;
 
             static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> into)
@@ -369,22 +501,22 @@ namespace QueryGuard.Analyzers.Query
             switch (binary.Kind())
             {
                 case SyntaxKind.EqualsExpression:
-                    state.Equalities.Add(new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value));
+                    state.Equalities.Add(new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value, predicateLocation));
                     return true;
                 case SyntaxKind.NotEqualsExpression:
-                    state.Unusable.Add(new UnusablePredicate(UnusableReason.NotEqual, property, property + (isNull ? " IS NOT NULL" : " <> ...")));
+                    state.Unusable.Add(new UnusablePredicate(UnusableReason.NotEqual, property, property + (isNull ? " IS NOT NULL" : " <> ..."), predicateLocation));
                     return true;
                 case SyntaxKind.LessThanExpression:
-                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterThan : RangeKind.LessThan));
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterThan : RangeKind.LessThan, predicateLocation));
                     return true;
                 case SyntaxKind.LessThanOrEqualExpression:
-                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterOrEqual : RangeKind.LessOrEqual));
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.GreaterOrEqual : RangeKind.LessOrEqual, predicateLocation));
                     return true;
                 case SyntaxKind.GreaterThanExpression:
-                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessThan : RangeKind.GreaterThan));
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessThan : RangeKind.GreaterThan, predicateLocation));
                     return true;
                 case SyntaxKind.GreaterThanOrEqualExpression:
-                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessOrEqual : RangeKind.GreaterOrEqual));
+                    state.Ranges.Add(new ColumnRange(property, flipped ? RangeKind.LessOrEqual : RangeKind.GreaterOrEqual, predicateLocation));
                     return true;
                 default:
                     return false;
@@ -415,14 +547,14 @@ namespace QueryGuard.Analyzers.Query
                 Column(args[0].Expression, parameter, out var itemAccess, out var itemProperty))
             {
                 // ids.Contains(d.Id): IN (...) / = ANY (@ids) — list and subquery bind the column alike.
-                accesses[itemAccess].Equalities.Add(new ColumnEquality(itemProperty, EqualityKind.List));
+                accesses[itemAccess].Equalities.Add(new ColumnEquality(itemProperty, EqualityKind.List, predicateLocation));
                 return true;
             }
 
             if (name.Identifier.ValueText == "StartsWith" && args.Count == 1 && !Mentions(args[0].Expression, parameter) &&
                 Column(member.Expression, parameter, out var prefixAccess, out var prefixProperty) && accesses[prefixAccess].Entity.StringColumns.Contains(prefixProperty))
             {
-                accesses[prefixAccess].Ranges.Add(new ColumnRange(prefixProperty, RangeKind.PrefixLike));
+                accesses[prefixAccess].Ranges.Add(new ColumnRange(prefixProperty, RangeKind.PrefixLike, predicateLocation));
                 return true;
             }
 

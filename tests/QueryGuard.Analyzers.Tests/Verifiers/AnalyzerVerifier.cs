@@ -171,6 +171,18 @@ namespace QueryGuard.Analyzers.Tests.Verifiers
             return (compilation.SyntaxTrees.First(), diagnostics);
         }
 
+        /// <summary>
+        /// The analyzers with every query that has a finding bound before it is reported (see
+        /// <c>QueryGuardAnalyzer(reportFromSyntax: false)</c>): the reference the syntax-only reports must match.
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> BindingAnalyzers { get; } = AllAnalyzers
+            .Select(a => a is QueryGuardAnalyzer ? new QueryGuardAnalyzer(reportFromSyntax: false) : a)
+            .ToImmutableArray();
+
+        /// <summary>
+        /// Runs the analyzers. With the default set, every run is made twice, reporting from syntax and binding every
+        /// query with a finding, and fails unless both give exactly the same diagnostics (ID, place, message, fix data).
+        /// </summary>
         public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(
             Compilation compilation,
             IReadOnlyDictionary<string, string>? editorConfig = null,
@@ -178,12 +190,39 @@ namespace QueryGuard.Analyzers.Tests.Verifiers
             ImmutableArray<DiagnosticAnalyzer>? analyzers = null,
             CancellationToken cancellationToken = default)
         {
-            var exceptions = new List<string>();
             var options = new AnalyzerOptions(
                 (additionalFiles ?? Array.Empty<(string, string)>()).Select(f => (AdditionalText)new TestAdditionalText(f.Item1, f.Item2)).ToImmutableArray(),
                 new TestOptionsProvider(editorConfig));
+            var diagnostics = await AnalyzeOnceAsync(compilation, options, analyzers ?? AllAnalyzers, cancellationToken);
+            if (analyzers is null)
+            {
+                var bound = await AnalyzeOnceAsync(compilation, options, BindingAnalyzers, cancellationToken);
+                var fromSyntax = Describe(diagnostics);
+                var fromBinding = Describe(bound);
+                if (fromSyntax != fromBinding)
+                {
+                    throw new Xunit.Sdk.XunitException(
+                        "Reporting from syntax changed the diagnostics." + Environment.NewLine + "Reported:" + Environment.NewLine + fromSyntax +
+                        Environment.NewLine + "With binding:" + Environment.NewLine + fromBinding);
+                }
+            }
+
+            return diagnostics;
+        }
+
+        /// <summary>One line per diagnostic with everything a user or a code fix sees, in a stable order.</summary>
+        public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(
+            Environment.NewLine,
+            diagnostics
+                .Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath}{d.Location.SourceSpan} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} " +
+                    string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))
+                .OrderBy(line => line, StringComparer.Ordinal));
+
+        private static async Task<ImmutableArray<Diagnostic>> AnalyzeOnceAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+        {
+            var exceptions = new List<string>();
             var withAnalyzers = compilation.WithAnalyzers(
-                analyzers ?? AllAnalyzers,
+                analyzers,
                 new CompilationWithAnalyzersOptions(
                     options,
                     (exception, analyzer, diagnostic) =>
