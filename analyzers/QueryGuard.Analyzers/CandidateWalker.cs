@@ -172,7 +172,7 @@ namespace QueryGuard.Analyzers
         {
             var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
             var span = context.FilterSpan ?? root.FullSpan;
-            foreach (var node in root.DescendantNodes(span, n => !IsMemberKind(n) || relevance.IsRelevant(n)))
+            foreach (var node in root.DescendantNodes(span, n => IsMemberKind(n) ? relevance.IsRelevant(n) : !IsGeneratedType(n)))
             {
                 // Nodes outside any member (attribute arguments, base lists) execute no query.
                 if (isCandidate(node) && Member(node) is not null)
@@ -182,6 +182,17 @@ namespace QueryGuard.Analyzers
                 }
             }
         }
+
+        /// <summary>A type marked [GeneratedCode] (System.CodeDom.Compiler) in a hand-written file: not analyzed, as generated files are not.</summary>
+        private static bool IsGeneratedType(SyntaxNode node) =>
+            node is TypeDeclarationSyntax type && type.AttributeLists.Count > 0 &&
+            type.AttributeLists.Any(list => list.Attributes.Any(attribute => attribute.Name switch
+            {
+                IdentifierNameSyntax name => name.Identifier.ValueText is "GeneratedCode" or "GeneratedCodeAttribute",
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "GeneratedCode" or "GeneratedCodeAttribute",
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText is "GeneratedCode" or "GeneratedCodeAttribute",
+                _ => false,
+            }));
 
         private static bool IsMemberKind(SyntaxNode node) =>
             node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or GlobalStatementSyntax;
