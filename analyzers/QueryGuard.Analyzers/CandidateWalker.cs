@@ -35,8 +35,8 @@ namespace QueryGuard.Analyzers
     }
 
     /// <summary>
-    /// Finds the nodes worth binding. Binding a method body is what an analyzer costs, so the walk is syntax-only and a
-    /// member is bound only when its tokens mention something EF (a DbSet property name of a context in the compilation
+    /// Finds the nodes worth reading. The walk is syntax-only and enters a member only when its text mentions something
+    /// EF as a whole word (a DbSet property name of a context in the compilation
     /// or its references, <c>Set</c>, <c>Entry</c>, <c>DbSet</c>, <c>IQueryable</c>, <c>Remove</c>, <c>SaveChanges</c>...).
     /// One semantic-model action per tree also avoids the driver's per-node callback cost.
     /// </summary>
@@ -147,19 +147,45 @@ namespace QueryGuard.Analyzers
             return new EfRelevance(names, dbSets, lookalikes);
         }
 
-        /// <summary>True when the member's code mentions an EF name; only such members are bound.</summary>
-        public bool IsRelevant(SyntaxNode member)
+        /// <summary>
+        /// Where the tree's text mentions an EF name as a whole word, in order. One ordinal search per name over the text
+        /// is cheaper than walking every token of every member; a match in a comment or string only makes a member walked.
+        /// </summary>
+        public int[] Mentions(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            foreach (var token in member.DescendantTokens())
+            var text = tree.GetText(cancellationToken).ToString();
+            var found = new List<int>();
+            foreach (var name in names)
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
                 {
-                    return true;
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                    {
+                        found.Add(at);
+                    }
                 }
             }
 
-            return false;
+            found.Sort();
+            return found.ToArray();
         }
+
+        /// <summary>True when one of <paramref name="mentions"/> lies inside the node; only such members are walked and bound.</summary>
+        public static bool IsRelevant(SyntaxNode member, int[] mentions)
+        {
+            var span = member.Span;
+            var index = Array.BinarySearch(mentions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < mentions.Length && mentions[index] < span.End;
+        }
+
+        // '@' prefixes a verbatim identifier (@Set) and is not part of the name, so it counts as a boundary.
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }
 
     internal static class CandidateWalker
@@ -170,9 +196,16 @@ namespace QueryGuard.Analyzers
         /// </summary>
         public static void Run(SemanticModelAnalysisContext context, EfRelevance relevance, Func<SyntaxNode, bool> isCandidate, Action<NodeContext> analyze)
         {
-            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            var tree = context.SemanticModel.SyntaxTree;
+            var root = tree.GetRoot(context.CancellationToken);
             var span = context.FilterSpan ?? root.FullSpan;
-            foreach (var node in root.DescendantNodes(span, n => IsMemberKind(n) ? relevance.IsRelevant(n) : !IsGeneratedType(n)))
+            var mentions = relevance.Mentions(tree, context.CancellationToken);
+            if (mentions.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var node in root.DescendantNodes(span, n => IsMemberKind(n) ? EfRelevance.IsRelevant(n, mentions) : !IsGeneratedType(n)))
             {
                 // Nodes outside any member (attribute arguments, base lists) execute no query.
                 if (isCandidate(node) && Member(node) is not null)

@@ -394,7 +394,7 @@ namespace QueryGuard.Analyzers.Query
                 order.Add(new OrderColumn(property, descending, null, Register(call)));
                 orderProperties.Add((property, descending));
             }
-            else if (!Mentions(body, parameter) || body.DescendantNodes().Any(n => n is LambdaExpressionSyntax))
+            else if (!Mentions(body, parameter) || Contains(body, static n => n is LambdaExpressionSyntax))
             {
                 return false;
             }
@@ -408,7 +408,7 @@ namespace QueryGuard.Analyzers.Query
 
         private bool ReadPredicateLambda(ExpressionSyntax argument, InvocationExpressionSyntax call)
         {
-            if (!Lambda(argument, out var parameter, out var body) || body.DescendantNodesAndSelf().Any(n => n is LambdaExpressionSyntax))
+            if (!Lambda(argument, out var parameter, out var body) || Contains(body, static n => n is LambdaExpressionSyntax))
             {
                 return false;
             }
@@ -682,7 +682,41 @@ namespace QueryGuard.Analyzers.Query
             }
         }
 
-        private static bool Mentions(SyntaxNode node, string parameter) =>
-            node.DescendantNodesAndSelf().Any(n => n is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter);
+        private static bool Mentions(SyntaxNode node, string parameter)
+        {
+            if (node is IdentifierNameSyntax identifier)
+            {
+                return identifier.Identifier.ValueText == parameter;
+            }
+
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.AsNode() is { } childNode && Mentions(childNode, parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Does the node or a descendant match? A recursive walk: called per predicate term, it allocates nothing.</summary>
+        private static bool Contains(SyntaxNode node, Func<SyntaxNode, bool> match)
+        {
+            if (match(node))
+            {
+                return true;
+            }
+
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.AsNode() is { } childNode && Contains(childNode, match))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

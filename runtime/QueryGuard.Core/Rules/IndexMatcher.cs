@@ -42,11 +42,12 @@ namespace QueryGuard.Rules
         /// <summary>The best-serving index first: point lookups, then filter-and-order, then the longest prefix.</summary>
         public static List<IndexMatch> MatchAll(AccessFacts facts)
         {
-            var matches = new List<IndexMatch>();
             if (facts.Table is null)
             {
-                return matches;
+                return new List<IndexMatch>();
             }
+
+            var matches = new List<IndexMatch>(facts.Table.Indexes.Count);
 
             foreach (var index in facts.Table.Indexes)
             {
