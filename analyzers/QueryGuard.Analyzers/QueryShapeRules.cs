@@ -350,23 +350,7 @@ namespace QueryGuard.Analyzers
                 return;
             }
 
-            var unpaged = new List<TableAccess>();
-            foreach (var access in shape.Shape.Accesses)
-            {
-                unpaged.Add(access.Id != 0 ? access : new TableAccess(0, access.Table)
-                {
-                    Schema = access.Schema,
-                    Alias = access.Alias,
-                    Operation = access.Operation,
-                    Equalities = access.Equalities,
-                    Ranges = access.Ranges,
-                    Unusable = access.Unusable,
-                    OrderBy = access.OrderBy,
-                    OrderByUnresolved = access.OrderByUnresolved,
-                    Aggregated = access.Aggregated,
-                    Location = access.Location,
-                });
-            }
+            var unpaged = shape.Shape.Accesses.Select(access => access.Id != 0 ? access : access.WithoutPaging()).ToList();
 
             var whole = engine.Evaluate(new QueryShape(shape.Shape.Kind, unpaged, shape.Shape.Suppressions)).FirstOrDefault(f => f.RuleId == RuleIds.UnboundedRead);
             if (whole is null)

@@ -104,23 +104,7 @@ namespace QueryGuard.Analyzers.Query
                 var offset = list.Count;
                 foreach (var access in subquery.Shape.Accesses)
                 {
-                    list.Add(new TableAccess(access.Id + offset, access.Table)
-                    {
-                        Schema = access.Schema,
-                        Alias = access.Alias,
-                        Block = access.Block + block,
-                        Driver = access.Driver,
-                        Operation = access.Operation,
-                        Equalities = access.Equalities.Select(e => e.PartnerAccess is { } partner ? new ColumnEquality(e.Column, e.Kind, e.Location, partner + offset, e.PartnerColumn) : e).ToList(),
-                        Ranges = access.Ranges,
-                        Unusable = access.Unusable,
-                        OrderBy = access.OrderBy,
-                        OrderByUnresolved = access.OrderByUnresolved,
-                        Limit = access.Limit,
-                        Offset = access.Offset,
-                        Aggregated = access.Aggregated,
-                        Location = access.Location,
-                    });
+                    list.Add(access.Renumbered(offset, block));
                 }
 
                 block += subquery.Shape.Accesses.Max(a => a.Block) + 1;

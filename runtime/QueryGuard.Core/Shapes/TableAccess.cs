@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace QueryGuard.Shapes
 {
@@ -40,6 +41,26 @@ namespace QueryGuard.Shapes
 
             Id = id;
             Table = table;
+        }
+
+        /// <summary>A copy of <paramref name="source"/> under <paramref name="id"/>; callers change what differs with init.</summary>
+        private TableAccess(TableAccess source, int id)
+            : this(id, source.Table)
+        {
+            Schema = source.Schema;
+            Alias = source.Alias;
+            Block = source.Block;
+            Operation = source.Operation;
+            Driver = source.Driver;
+            Equalities = source.Equalities;
+            Ranges = source.Ranges;
+            Unusable = source.Unusable;
+            OrderBy = source.OrderBy;
+            OrderByUnresolved = source.OrderByUnresolved;
+            Limit = source.Limit;
+            Offset = source.Offset;
+            Aggregated = source.Aggregated;
+            Location = source.Location;
         }
 
         /// <summary>Position of this access in <see cref="QueryShape.Accesses"/>.</summary>
@@ -104,6 +125,19 @@ namespace QueryGuard.Shapes
                 return false;
             }
         }
+
+        /// <summary>
+        /// This access under id <c>Id + offset</c> and block <c>Block + blockOffset</c>, its join partners moved by the same
+        /// offset: how a subquery's accesses join the enclosing shape.
+        /// </summary>
+        public TableAccess Renumbered(int offset, int blockOffset) => new(this, Id + offset)
+        {
+            Block = Block + blockOffset,
+            Equalities = Equalities.Select(e => e.PartnerAccess is { } partner ? new ColumnEquality(e.Column, e.Kind, e.Location, partner + offset, e.PartnerColumn) : e).ToList(),
+        };
+
+        /// <summary>This access without LIMIT and OFFSET: what a paged read reads over all of its pages.</summary>
+        public TableAccess WithoutPaging() => new(this, Id) { Limit = null, Offset = null };
 
         public override string ToString() => Alias is null || string.Equals(Alias, Table, StringComparison.OrdinalIgnoreCase) ? Table : $"{Table} AS {Alias}";
     }
