@@ -53,6 +53,15 @@ namespace QueryGuard.Analyzers.Query
         /// <summary>The ordering of access 0 as property names with directions.</summary>
         public List<(string Property, bool Descending)> Order { get; } = new();
 
+        /// <summary>Records a source location for a shape fact and returns the core's position for it (both readers use this).</summary>
+        public static SourceLocation Register(Dictionary<int, Location> locations, Location location)
+        {
+            var span = location.SourceSpan;
+            var line = location.GetLineSpan().StartLinePosition;
+            locations[span.Start] = location;
+            return new SourceLocation(span.Start, line.Line + 1, line.Character + 1);
+        }
+
         public Location? Find(SourceLocation? location) =>
             location is { } l && Locations.TryGetValue(l.Offset, out var found) ? found : null;
     }

@@ -172,13 +172,7 @@ namespace QueryGuard.Analyzers.Query
             _ => AccessOperation.Read,
         };
 
-        private SourceLocation Register(Location location)
-        {
-            var span = location.SourceSpan;
-            var line = location.GetLineSpan().StartLinePosition;
-            locations[span.Start] = location;
-            return new SourceLocation(span.Start, line.Line + 1, line.Character + 1);
-        }
+        private SourceLocation Register(Location location) => LinqShape.Register(locations, location);
 
         private SourceLocation Register(IInvocationOperation call) => Register(QueryChains.CallLocation(call));
 
