@@ -19,29 +19,20 @@ namespace QueryGuard.Analyzers.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EachBatchCodeFix))]
     [Shared]
-    public sealed class EachBatchCodeFix : CodeFixProvider
+    public sealed class EachBatchCodeFix : QueryGuardCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "EachBatch";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnboundedRead);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root is null || model is null || !diagnostic.Properties.ContainsKey(QueryShapeRules.BatchProperty) ||
-                    Loop(root, diagnostic) is not { } loop || EachBatch(model, loop) is null)
-                {
-                    continue;
-                }
+        protected override bool NeedsSemanticModel => true;
 
-                context.RegisterCodeFix(CodeAction.Create("Iterate in keyset batches with EachBatchAsync", ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey), diagnostic);
-            }
-        }
+        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+            diagnostic.Properties.ContainsKey(QueryShapeRules.BatchProperty) && Loop(root, diagnostic) is { } loop && EachBatch(model!, loop) is not null
+                ? "Iterate in keyset batches with EachBatchAsync"
+                : null;
 
         private static ForEachStatementSyntax? Loop(SyntaxNode root, Diagnostic diagnostic) =>
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<ForEachStatementSyntax>()
@@ -65,7 +56,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             return model.Compilation.GetTypeByMetadataName("QueryGuard.QueryableBatchingExtensions")?.GetMembers("EachBatchAsync").OfType<IMethodSymbol>().FirstOrDefault();
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

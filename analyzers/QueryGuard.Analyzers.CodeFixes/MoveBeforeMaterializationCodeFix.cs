@@ -19,29 +19,16 @@ namespace QueryGuard.Analyzers.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveBeforeMaterializationCodeFix))]
     [Shared]
-    public sealed class MoveBeforeMaterializationCodeFix : CodeFixProvider
+    public sealed class MoveBeforeMaterializationCodeFix : QueryGuardCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "MoveBeforeMaterialization";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ClientSideEvaluation);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is not { } call || Split(call) is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Run {call.Name()} in the database", ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
-            }
-        }
+        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+            FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is { } call && Split(call) is not null ? $"Run {call.Name()} in the database" : null;
 
         /// <summary>The operator's materialization: the materializing call and whether it is awaited.</summary>
         private static (InvocationExpressionSyntax Materializer, bool Awaited)? Split(InvocationExpressionSyntax call)
@@ -62,7 +49,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             return receiver is InvocationExpressionSyntax materializer && materializer.Member() is not null ? (materializer, awaited) : null;
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var call = root is null ? null : FixSyntax.CallAt(root, diagnostic.Location.SourceSpan);

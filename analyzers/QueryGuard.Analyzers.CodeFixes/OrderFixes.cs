@@ -15,33 +15,26 @@ namespace QueryGuard.Analyzers.CodeFixes
     /// <summary>QG0007: append the key as the last sort key, in the direction of the key before it.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTieBreakerCodeFix))]
     [Shared]
-    public sealed class AddTieBreakerCodeFix : CodeFixProvider
+    public sealed class AddTieBreakerCodeFix : QueryGuardCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "AddTieBreaker";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NoUniqueTieBreaker);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
+            if (!diagnostic.Properties.TryGetValue(QueryShapeRules.ThenByProperty, out var keys) || keys is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is null)
             {
-                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeRules.ThenByProperty, out var keys) || keys is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is null)
-                {
-                    continue;
-                }
-
-                var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
-                var method = descending ? "ThenByDescending" : "ThenBy";
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Add .{method}(x => x.{keys.Replace(",", ", ")}) as a unique tie-breaker", ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
+                return null;
             }
+
+            var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
+            return $"Add .{(descending ? "ThenByDescending" : "ThenBy")}(x => x.{keys.Replace(",", ", ")}) as a unique tie-breaker";
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var orderCall = root is null ? null : FixSyntax.CallAt(root, diagnostic.Location.SourceSpan);
@@ -71,32 +64,21 @@ namespace QueryGuard.Analyzers.CodeFixes
     /// <summary>QG0003: order by the range-filtered property, then the key, in the direction of the original order.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OrderByFilteredPropertyCodeFix))]
     [Shared]
-    public sealed class OrderByFilteredPropertyCodeFix : CodeFixProvider
+    public sealed class OrderByFilteredPropertyCodeFix : QueryGuardCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "OrderByFilteredProperty";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.FilterOrderMismatch);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root is null || !diagnostic.Properties.TryGetValue(QueryShapeRules.OrderByProperty, out var order) || order is null ||
-                    FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is not { } call || call.Name() is not ("OrderBy" or "OrderByDescending"))
-                {
-                    continue;
-                }
+        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(QueryShapeRules.OrderByProperty, out var order) && order is not null &&
+            FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is { } call && call.Name() is "OrderBy" or "OrderByDescending"
+                ? $"Order by {order.Replace(",", ", ")} so an index can serve the filter and the order"
+                : null;
 
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Order by {order.Replace(",", ", ")} so an index can serve the filter and the order", ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
-            }
-        }
-
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var orderCall = root is null ? null : FixSyntax.CallAt(root, diagnostic.Location.SourceSpan);

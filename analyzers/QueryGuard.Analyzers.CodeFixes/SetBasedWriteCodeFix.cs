@@ -19,27 +19,22 @@ namespace QueryGuard.Analyzers.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetBasedWriteCodeFix))]
     [Shared]
-    public sealed class SetBasedWriteCodeFix : CodeFixProvider
+    public sealed class SetBasedWriteCodeFix : QueryGuardCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "SetBasedWrite";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RowByRowWrite);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
+            if (!diagnostic.Properties.TryGetValue(RowByRowWriteRule.FixProperty, out var kind) || kind is null || Plan(root, diagnostic) is not { } plan)
             {
-                if (root is null || !diagnostic.Properties.TryGetValue(RowByRowWriteRule.FixProperty, out var kind) || kind is null || Plan(root, diagnostic) is not { } plan)
-                {
-                    continue;
-                }
-
-                var title = kind == "update" ? $"Update all rows with one {plan.Method}" : $"Delete all rows with one {plan.Method}";
-                context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, diagnostic, ct), EquivalenceKey), diagnostic);
+                return null;
             }
+
+            return kind == "update" ? $"Update all rows with one {plan.Method}" : $"Delete all rows with one {plan.Method}";
         }
 
         private sealed class FixPlan
@@ -110,7 +105,7 @@ namespace QueryGuard.Analyzers.CodeFixes
             return new FixPlan(statement, expression, false, default, method, updateLoop);
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || Plan(root, diagnostic) is not { } plan)
