@@ -24,17 +24,10 @@ namespace QueryGuard.Benchmarks.Runtime
     [Config(typeof(LowNoiseInProcessConfig))]
     [MemoryDiagnoser]
     [MedianColumn]
-    public class GuardOverheadBenchmarks
+    public class GuardOverheadBenchmarks : GuardOverheadBenchmarkBase
     {
-        private const int Rows = 10_000;
-
         private PostgresServer? server;
         private string? connectionString;
-        private PooledDbContextFactory<BenchContext>? plain;
-        private PooledDbContextFactory<BenchContext>? logging;
-        private PooledDbContextFactory<BenchContext>? throwing;
-        private PooledDbContextFactory<BenchContext>? emptyInterceptor;
-        private long next;
 
         // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain does not await a Task-returning setup.
         [GlobalSetup]
@@ -43,71 +36,24 @@ namespace QueryGuard.Benchmarks.Runtime
         [GlobalCleanup]
         public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
 
+        protected override DbContextOptionsBuilder<BenchContext> UseProvider(DbContextOptionsBuilder<BenchContext> builder) => builder.UseNpgsql(connectionString);
+
         private async Task SetupAsync()
         {
             server = await PostgresServer.GetSharedAsync();
             connectionString = ViaSocket(await server.CreateDatabaseAsync(), server.ClusterDirectory);
             CpuPinning.PinClientAndServer(server.ClusterDirectory);
-            plain = Factory(null);
-            logging = Factory(b => b.Mode(QueryGuardMode.Log));
-            throwing = Factory(b => b.Mode(QueryGuardMode.Throw));
-            emptyInterceptor = new PooledDbContextFactory<BenchContext>(
-                new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString).AddInterceptors(new EmptyCommandInterceptor()).Options);
-
-            await using (var db = plain.CreateDbContext())
-            {
-                await db.Database.EnsureCreatedAsync();
-                await db.Database.ExecuteSqlRawAsync($"INSERT INTO bench_items (id, project_id, name) SELECT g, g % 100, 'item ' || g FROM generate_series(1, {Rows}) AS g; ANALYZE bench_items;");
-            }
-
-            // Warm each variant once so the guard has its registry and the statement's verdict.
-            await PointQuery(plain);
-            await PointQuery(logging);
-            await PointQuery(throwing);
-            await PointQuery(emptyInterceptor);
+            await CreateVariantsAsync($"INSERT INTO bench_items (id, project_id, name) SELECT g, g % 100, 'item ' || g FROM generate_series(1, {Rows}) AS g; ANALYZE bench_items;");
         }
 
         private async Task CleanupAsync()
         {
-            NpgsqlClearPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             if (server is not null && connectionString is not null)
             {
                 await server.DropDatabaseAsync(connectionString);
             }
         }
-
-        [Benchmark(Baseline = true)]
-        public Task<BenchItem?> NoGuard() => PointQuery(plain!);
-
-        [Benchmark]
-        public Task<BenchItem?> LogMode() => PointQuery(logging!);
-
-        [Benchmark]
-        public Task<BenchItem?> ThrowMode() => PointQuery(throwing!);
-
-        /// <summary>What EF Core charges for any command interceptor at all (event data per command): not the guard's share.</summary>
-        [Benchmark]
-        public Task<BenchItem?> EmptyInterceptor() => PointQuery(emptyInterceptor!);
-
-        private async Task<BenchItem?> PointQuery(PooledDbContextFactory<BenchContext> factory)
-        {
-            var id = (next++ % Rows) + 1;
-            await using var db = factory.CreateDbContext();
-            return await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id);
-        }
-
-        private PooledDbContextFactory<BenchContext> Factory(Action<QueryGuardOptionsBuilder>? guard)
-        {
-            var builder = new DbContextOptionsBuilder<BenchContext>().UseNpgsql(connectionString);
-            if (guard is not null)
-            {
-                builder.UseQueryGuard(guard);
-            }
-
-            return new PooledDbContextFactory<BenchContext>(builder.Options);
-        }
-
-        private static void NpgsqlClearPools() => Npgsql.NpgsqlConnection.ClearAllPools();
 
         /// <summary>The private cluster's Unix socket instead of loopback TCP; a server named by QUERYGUARD_PG is left as given.</summary>
         private static string ViaSocket(string connectionString, string? clusterDirectory)
