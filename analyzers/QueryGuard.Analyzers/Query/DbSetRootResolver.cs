@@ -39,7 +39,8 @@ namespace QueryGuard.Analyzers.Query
         {
             var name = identifier.Identifier.ValueText;
             var member = identifier.Ancestors().TakeWhile(a => a != typeDeclaration).OfType<MemberDeclarationSyntax>().LastOrDefault();
-            if (member is null || RedeclaresInside(member, name))
+            // "value" in a setter, init accessor or event accessor is the implicit parameter, which has no declaration.
+            if (member is null || RedeclaresInside(member, name) || (name == "value" && identifier.Ancestors().Any(a => a is AccessorDeclarationSyntax)))
             {
                 return null;
             }

@@ -56,6 +56,15 @@ namespace QueryGuard.Analyzers.Tests.Rules
 
                 ProjectEnvironment? C(Holder db, string name) => db.Environments.Where(e => e.Name == name).FirstOrDefault();
             }
+            class WithSetter
+            {
+                private readonly AppDb value = null!;
+                public ProjectEnvironment? Found { get; private set; }
+                public Holder Source
+                {
+                    set => Found = value.Environments.Where(e => e.Name == "production").FirstOrDefault();
+                }
+            }
             """, Rule);
 
         [Fact]
