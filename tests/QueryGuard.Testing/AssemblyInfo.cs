@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("QueryGuard.Testing.Tests")]
+[assembly: InternalsVisibleTo("QueryGuard.Benchmarks")]

@@ -17,7 +17,7 @@ namespace QueryGuard.Testing
     [SupportedOSPlatform("linux")]
     internal sealed class PrivateCluster : IDisposable
     {
-        private const string ServerUser = "postgres";
+        private const string ServerUser = ServerProcesses.ServerUser;
         private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
         private readonly PostgresBinaries binaries;
@@ -67,13 +67,10 @@ namespace QueryGuard.Testing
             try
             {
                 System.IO.Directory.CreateDirectory(Path.Combine(directory, "sock"));
-                if (NativeProcess.IsRoot)
-                {
-                    ProcessRunner.Run("chown", "-R", $"{ServerUser}:{ServerUser}", directory);
-                }
+                ServerProcesses.GiveToServerUser(directory);
 
                 File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                RunAsServerUser(
+                ServerProcesses.RunAsServerUser(
                     binaries.InitDb,
                     "-D", Path.Combine(directory, "data"),
                     "-A", "trust",
@@ -86,7 +83,7 @@ namespace QueryGuard.Testing
                 // A port taken between probing and binding makes the start fail: probe again a few times.
                 for (var attempt = 1; ; attempt++)
                 {
-                    var cluster = new PrivateCluster(binaries, directory, FreeLoopbackPort());
+                    var cluster = new PrivateCluster(binaries, directory, ServerProcesses.FreeLoopbackPort());
                     try
                     {
                         cluster.StartServer();
@@ -168,7 +165,7 @@ namespace QueryGuard.Testing
                 "-c", "shared_buffers=256MB",
                 "-c", "max_wal_size=4GB",
                 "-c", "log_min_messages=warning");
-            RunAsServerUser(
+            ServerProcesses.RunAsServerUser(
                 binaries.PgCtl,
                 "start",
                 "-w",
@@ -176,24 +173,6 @@ namespace QueryGuard.Testing
                 "-D", DataDirectory,
                 "-l", Path.Combine(Directory, "server.log"),
                 "-o", options);
-        }
-
-        private static void RunAsServerUser(string program, params string[] arguments)
-        {
-            if (!NativeProcess.IsRoot)
-            {
-                ProcessRunner.Run(program, arguments);
-                return;
-            }
-
-            // PostgreSQL refuses to run as root; the postgres system user owns the cluster folders.
-            var all = new string[arguments.Length + 4];
-            all[0] = "-u";
-            all[1] = ServerUser;
-            all[2] = "--";
-            all[3] = program;
-            arguments.CopyTo(all, 4);
-            ProcessRunner.Run("runuser", all);
         }
 
         private static void StopAndDelete(string directory)
@@ -250,15 +229,6 @@ namespace QueryGuard.Testing
             }
 
             return true;
-        }
-
-        private static int FreeLoopbackPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
 
         /// <summary>

@@ -1,10 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using QueryGuard.Testing;
 
 namespace QueryGuard.Benchmarks.Deployments
@@ -17,8 +13,10 @@ namespace QueryGuard.Benchmarks.Deployments
     /// </summary>
     internal sealed class BenchmarkCluster : IDisposable
     {
-        private const string ServerUser = "postgres";
+        private const string ServerUser = ServerProcesses.ServerUser;
         private readonly PostgresBinaries binaries;
+        // initdb and a start over a 2M-row cluster (crash recovery after a killed run) can take longer than the tests' 2 minutes.
+        private static readonly TimeSpan LongTimeout = TimeSpan.FromMinutes(10);
         private bool stopped;
 
         private BenchmarkCluster(PostgresBinaries binaries, string directory, int port)
@@ -37,15 +35,13 @@ namespace QueryGuard.Benchmarks.Deployments
         public string ConnectionString =>
             $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username={ServerUser};Database=postgres;Timeout=30;Command Timeout=3600;Pooling=true";
 
-        private static bool IsRoot => Environment.UserName == "root";
-
         public static BenchmarkCluster Start()
         {
             var binaries = PostgresBinaries.Find();
             var directory = Environment.GetEnvironmentVariable("QUERYGUARD_BENCH_PGDATA") is { Length: > 0 } configured
                 ? configured
-                : "/var/tmp/queryguard-bench-" + (IsRoot ? "0" : Environment.UserName);
-            var cluster = new BenchmarkCluster(binaries, directory, FreeLoopbackPort());
+                : "/var/tmp/queryguard-bench-" + NativeProcess.EffectiveUserId.ToString(CultureInfo.InvariantCulture);
+            var cluster = new BenchmarkCluster(binaries, directory, ServerProcesses.FreeLoopbackPort());
             if (File.Exists(Path.Combine(cluster.DataDirectory, "postmaster.pid")))
             {
                 throw new InvalidOperationException(
@@ -55,12 +51,9 @@ namespace QueryGuard.Benchmarks.Deployments
             if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
             {
                 System.IO.Directory.CreateDirectory(directory);
-                if (IsRoot)
-                {
-                    Run("chown", "-R", $"{ServerUser}:{ServerUser}", directory);
-                }
+                ServerProcesses.GiveToServerUser(directory);
 
-                cluster.AsServerUser(binaries.InitDb, "-D", cluster.DataDirectory, "-A", "trust", "-U", ServerUser, "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions");
+                ServerProcesses.RunAsServerUser(binaries.InitDb, LongTimeout, "-D", cluster.DataDirectory, "-A", "trust", "-U", ServerUser, "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions");
             }
 
             var options = string.Join(
@@ -76,7 +69,7 @@ namespace QueryGuard.Benchmarks.Deployments
                 "-c", "maintenance_work_mem=512MB",
                 "-c", "max_wal_size=8GB",
                 "-c", "log_min_messages=warning");
-            cluster.AsServerUser(binaries.PgCtl, "start", "-w", "-t", "120", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
+            ServerProcesses.RunAsServerUser(binaries.PgCtl, LongTimeout, "start", "-w", "-t", "120", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
             return cluster;
         }
@@ -93,60 +86,12 @@ namespace QueryGuard.Benchmarks.Deployments
             Npgsql.NpgsqlConnection.ClearAllPools();
             try
             {
-                AsServerUser(binaries.PgCtl, "stop", "-m", "fast", "-w", "-t", "60", "-D", DataDirectory);
+                ServerProcesses.RunAsServerUser(binaries.PgCtl, LongTimeout, "stop", "-m", "fast", "-w", "-t", "60", "-D", DataDirectory);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is PostgresUnavailableException or InvalidOperationException)
             {
                 Console.Error.WriteLine("Could not stop the benchmark cluster: " + e.Message);
             }
-        }
-
-        private void AsServerUser(string program, params string[] arguments)
-        {
-            if (IsRoot)
-            {
-                var all = new string[arguments.Length + 4];
-                all[0] = "-u";
-                all[1] = ServerUser;
-                all[2] = "--";
-                all[3] = program;
-                arguments.CopyTo(all, 4);
-                Run("runuser", all);
-            }
-            else
-            {
-                Run(program, arguments);
-            }
-        }
-
-        private static void Run(string program, params string[] arguments)
-        {
-            var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
-            foreach (var argument in arguments)
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
-            }
-        }
-
-        private static int FreeLoopbackPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }
