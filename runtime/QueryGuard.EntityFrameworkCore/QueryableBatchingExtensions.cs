@@ -5,6 +5,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -21,25 +22,29 @@ namespace QueryGuard
     /// <summary>
     /// Keyset batching with GitLab's <c>each_batch</c> semantics: the rows of a query are split into batches by an
     /// ordered unique key (the primary key by default), and each batch is yielded as a query bounded by
-    /// <c>key &gt;= start AND key &lt; stop</c>, ready to be read or run as <c>ExecuteUpdateAsync</c> /
-    /// <c>ExecuteDeleteAsync</c>. Batch boundaries are found by reading at most <c>of + 1</c> keys from the current start
-    /// through an index; no OFFSET is ever used, so every batch costs the same however far into the table it is.
+    /// <c>key &gt; previous AND key &lt;= last</c> (the first batch only by <c>key &lt;= last</c>), ready to be read or run
+    /// as <c>ExecuteUpdateAsync</c> / <c>ExecuteDeleteAsync</c>. A batch's last key is found by one query that walks the
+    /// next <c>of</c> keys through an index and returns only the last; no OFFSET is ever used, so every batch costs the
+    /// same however far into the table it is.
     /// </summary>
     public static class QueryableBatchingExtensions
     {
         private static readonly MethodInfo IterateMethod = typeof(QueryableBatchingExtensions).GetMethod(nameof(Iterate), BindingFlags.NonPublic | BindingFlags.Static)!;
         private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+        private static readonly MethodInfo QueryableMax = QueryableAggregate(nameof(Queryable.Max));
+        private static readonly MethodInfo QueryableMin = QueryableAggregate(nameof(Queryable.Min));
+        private static readonly MethodInfo ExecuteAsyncMethod = typeof(IAsyncQueryProvider).GetMethod(nameof(IAsyncQueryProvider.ExecuteAsync))!;
         private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), new[] { typeof(string), typeof(string) })!;
 
         /// <summary>
         /// Batches the query by its entity's primary key (a single column). Batches come lazily: each boundary is looked up
         /// after the previous batch was handed out, so rows the caller deletes or inserts meanwhile are handled the way
-        /// each_batch handles them — every row present throughout is visited exactly once, rows inserted beyond the
-        /// current batch are visited when their batch comes, and the last batch is open-ended.
+        /// each_batch handles them — every row present throughout is visited exactly once, and rows inserted beyond the
+        /// current batch are visited when their batch comes (the walk ends when a lookup finds no key beyond the last).
         /// </summary>
         /// <param name="source">A query over an entity type, filtered or not.</param>
         /// <param name="of">Rows per batch (at least 1).</param>
-        /// <param name="order">Walk the key ascending (batches <c>&gt;= start AND &lt; stop</c>) or descending (<c>&lt;= start AND &gt; stop</c>).</param>
+        /// <param name="order">Walk the key ascending (batches <c>&gt; previous AND &lt;= last</c>) or descending (<c>&lt; previous AND &gt;= last</c>).</param>
         /// <param name="cancellationToken">Cancels the boundary lookups.</param>
         /// <exception cref="ArgumentException">The element type is not an entity type with a single-column primary key: pass the column.</exception>
         public static IAsyncEnumerable<IQueryable<T>> EachBatchAsync<T>(this IQueryable<T> source, int of = 1000, BatchOrder order = BatchOrder.Ascending, CancellationToken cancellationToken = default)
@@ -82,37 +87,64 @@ namespace QueryGuard
             }
 
             var descending = order == BatchOrder.Descending;
-            var lower = descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual;
-            var upper = descending ? ExpressionType.GreaterThan : ExpressionType.LessThan;
+            var beyond = descending ? ExpressionType.LessThan : ExpressionType.GreaterThan;
+            var through = descending ? ExpressionType.GreaterThanOrEqual : ExpressionType.LessThanOrEqual;
 
-            // Bounds read the boxes' values as parameters, so every batch shares one SQL text (and one cached plan).
-            var start = new Boundary<TKey>();
-            var fromStart = Bound(key, start, lower);
+            // The lookup walks the next `of` keys through the key's index and returns only the last (MAX, or MIN when
+            // descending, over the limited window: no sort, one row back however large the batch). Its bound reads the
+            // box's value as a parameter, so every lookup after the first shares one SQL text (one plan, one verdict).
+            var after = new Boundary<TKey>();
+            var afterPrevious = Bound(key, after, beyond);
+            var lastOf = LastKeyLookup<TKey>(descending);
             var first = true;
             while (true)
             {
-                var rest = first ? source : source.Where(fromStart);
+                var rest = first ? source : source.Where(afterPrevious);
                 var keys = rest.Select(key);
-                keys = descending ? keys.OrderByDescending(k => k) : keys.OrderBy(k => k);
-                var next = await keys.Take(of + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (next.Count == 0)
+                var window = (descending ? keys.OrderByDescending(k => k) : keys.OrderBy(k => k)).Take(of);
+                var (found, last) = await lastOf(window, cancellationToken).ConfigureAwait(false);
+                if (!found)
                 {
                     yield break;
                 }
 
                 // Each batch gets its own boxes: a batch yielded earlier must keep its bounds when the walk moves on.
-                var batch = source.Where(Bound(key, new Boundary<TKey> { Value = next[0] }, lower));
-                if (next.Count <= of)
-                {
-                    // The last batch is open-ended: rows inserted beyond it meanwhile are part of it.
-                    yield return batch;
-                    yield break;
-                }
-
-                yield return batch.Where(Bound(key, new Boundary<TKey> { Value = next[of] }, upper));
-                start.Value = next[of];
+                var batch = first ? source : source.Where(Bound(key, new Boundary<TKey> { Value = after.Value }, beyond));
+                yield return batch.Where(Bound(key, new Boundary<TKey> { Value = last }, through));
+                after.Value = last;
                 first = false;
             }
+        }
+
+        /// <summary>
+        /// The query that finds a window's last key: MAX (MIN) of the key as a nullable value, so an empty window reads as
+        /// "no key" rather than an error. PostgreSQL has no max(uuid), so Guid windows are read and their last key taken.
+        /// </summary>
+        private static Func<IQueryable<TKey>, CancellationToken, Task<(bool Found, TKey Value)>> LastKeyLookup<TKey>(bool descending)
+        {
+            if (typeof(TKey) == typeof(Guid))
+            {
+                return async (window, cancellationToken) =>
+                {
+                    var keys = await window.ToListAsync(cancellationToken).ConfigureAwait(false);
+                    return keys.Count == 0 ? (false, default!) : (true, keys[^1]);
+                };
+            }
+
+            var nullable = typeof(TKey).IsValueType ? typeof(Nullable<>).MakeGenericType(typeof(TKey)) : typeof(TKey);
+            var parameter = Expression.Parameter(typeof(TKey), "key");
+            var selector = Expression.Quote(Expression.Lambda(Expression.Convert(parameter, nullable), parameter));
+            var aggregate = (descending ? QueryableMin : QueryableMax).MakeGenericMethod(typeof(TKey), nullable);
+            var execute = ExecuteAsyncMethod.MakeGenericMethod(typeof(Task<>).MakeGenericType(nullable));
+            var result = typeof(Task<>).MakeGenericType(nullable).GetProperty(nameof(Task<object>.Result))!;
+            return async (window, cancellationToken) =>
+            {
+                var query = Expression.Call(aggregate, window.Expression, selector);
+                var provider = (IAsyncQueryProvider)window.Provider;
+                var task = (Task)execute.Invoke(provider, new object[] { query, cancellationToken })!;
+                await task.ConfigureAwait(false);
+                return result.GetValue(task) is TKey value ? (true, value) : (false, default!);
+            };
         }
 
         private static Expression<Func<T, bool>> Bound<T, TKey>(Expression<Func<T, TKey>> key, Boundary<TKey> boundary, ExpressionType comparison)
@@ -139,6 +171,10 @@ namespace QueryGuard
                 return Expression.MakeBinary(comparison, Expression.Call(left, compareTo, right), Expression.Constant(0));
             }
         }
+
+        // Queryable.Max<TSource, TResult>(source, selector) (and Min): the overload with a selector.
+        private static MethodInfo QueryableAggregate(string name) =>
+            typeof(Queryable).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 2 && m.GetParameters().Length == 2);
 
         private static IReadOnlyProperty PrimaryKey<T>(IQueryable<T> source)
         {

@@ -18,6 +18,9 @@ namespace QueryGuard.EntityFrameworkCore.Tests
             this.database = database;
         }
 
+        /// <summary>Points a context of another model at this test class's database.</summary>
+        protected abstract void UseDatabase(DbContextOptionsBuilder builder);
+
         [Fact]
         public async Task Every_deployment_is_visited_exactly_once_in_bounded_batches_without_offset()
         {
@@ -40,7 +43,12 @@ namespace QueryGuard.EntityFrameworkCore.Tests
             Assert.All(sizes.Take(sizes.Count - 1), size => Assert.Equal(7, size));
             Assert.InRange(sizes[^1], 1, 7);
             Assert.DoesNotContain(recorder.Commands, sql => sql.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
-            Assert.Contains(recorder.Commands, sql => sql.Contains(">=", StringComparison.Ordinal) && sql.Contains(" < ", StringComparison.Ordinal));
+            Assert.Contains(recorder.Commands, sql => sql.Contains(" > ", StringComparison.Ordinal) && sql.Contains("<=", StringComparison.Ordinal));
+
+            // One lookup per batch plus the one that finds nothing beyond the last; every lookup after the first shares one text.
+            var lookups = recorder.Commands.Where(sql => sql.Contains("max(", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.Equal(sizes.Count + 1, lookups.Count);
+            Assert.Single(lookups.Skip(1).Distinct());
         }
 
         [Fact]
@@ -103,11 +111,13 @@ namespace QueryGuard.EntityFrameworkCore.Tests
                     visits[id] = visits.GetValueOrDefault(id) + 1;
                 }
 
-                if (batches == 1)
+                // Concurrent writers keep inserting at the end of the key range while the walk runs: during the first
+                // batch, and during the batch that was the last one when it was handed out.
+                var (from, to) = batches switch { 1 => (11, 15), 5 => (16, 17), _ => (0, -1) };
+                if (from <= to)
                 {
-                    // Concurrent writers keep inserting at the end of the key range while the walk runs.
                     await using var writer = database.Context(null);
-                    for (var iid = 11; iid <= 15; iid++)
+                    for (var iid = from; iid <= to; iid++)
                     {
                         writer.Deployments.Add(NewDeployment(projectId, environment.Id, iid));
                     }
@@ -117,7 +127,8 @@ namespace QueryGuard.EntityFrameworkCore.Tests
             }
 
             var final = await query.Select(d => d.Id).ToListAsync();
-            Assert.Equal(15, final.Count);
+            Assert.Equal(17, final.Count);
+            Assert.Equal(6, batches);
             Assert.Equal(final.OrderBy(id => id), visits.Keys.OrderBy(id => id));
             Assert.All(visits.Values, count => Assert.Equal(1, count));
         }
@@ -174,6 +185,51 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         }
 
         [Fact]
+        public async Task String_keys_walk_both_ways_through_max_and_min()
+        {
+            await using var db = database.Context(null);
+            var expected = await db.Namespaces.Select(n => n.Path).ToListAsync();
+            Assert.True(expected.Count > 3);
+
+            var ascending = new List<string>();
+            await foreach (var batch in db.Namespaces.EachBatchAsync(n => n.Path, of: 2))
+            {
+                ascending.AddRange(await batch.Select(n => n.Path).ToListAsync());
+            }
+
+            var descending = new List<string>();
+            await foreach (var batch in db.Namespaces.EachBatchAsync(n => n.Path, of: 2, order: BatchOrder.Descending))
+            {
+                descending.AddRange(await batch.Select(n => n.Path).ToListAsync());
+            }
+
+            Assert.Equal(expected.Order(StringComparer.Ordinal), ascending.Order(StringComparer.Ordinal));
+            Assert.Equal(expected.Order(StringComparer.Ordinal), descending.Order(StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public async Task Guid_keys_are_batched_although_PostgreSQL_has_no_max_of_uuid()
+        {
+            await database.ExecuteAsync($"CREATE TABLE batch_tokens (id {(database.Provider == "sqlite" ? "TEXT" : "uuid")} PRIMARY KEY, n integer NOT NULL)");
+            var builder = new DbContextOptionsBuilder<TokenContext>();
+            UseDatabase(builder);
+            await using var db = new TokenContext(builder.Options);
+            db.Tokens.AddRange(Enumerable.Range(1, 11).Select(n => new Token { Id = Guid.NewGuid(), N = n }));
+            await db.SaveChangesAsync();
+
+            var seen = new List<int>();
+            var batches = 0;
+            await foreach (var batch in db.Tokens.EachBatchAsync(of: 4))
+            {
+                batches++;
+                seen.AddRange(await batch.Select(t => t.N).ToListAsync());
+            }
+
+            Assert.Equal(Enumerable.Range(1, 11), seen.Order());
+            Assert.Equal(3, batches);
+        }
+
+        [Fact]
         public async Task Projections_and_bad_sizes_are_refused_with_a_hint()
         {
             await using var db = database.Context(null);
@@ -202,7 +258,33 @@ namespace QueryGuard.EntityFrameworkCore.Tests
         };
     }
 
-    public sealed class PostgresBatchingTests(PostgresCorpusDatabase database) : BatchingTests(database), IClassFixture<PostgresCorpusDatabase>;
+    public sealed class Token
+    {
+        public Guid Id { get; set; }
 
-    public sealed class SqliteBatchingTests(SqliteCorpusDatabase database) : BatchingTests(database), IClassFixture<SqliteCorpusDatabase>;
+        public int N { get; set; }
+    }
+
+    /// <summary>One Guid-keyed table, created by the test, for batching by a uuid primary key.</summary>
+    public sealed class TokenContext(DbContextOptions<TokenContext> options) : DbContext(options)
+    {
+        public DbSet<Token> Tokens => Set<Token>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Token>(entity =>
+        {
+            entity.ToTable("batch_tokens");
+            entity.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
+            entity.Property(t => t.N).HasColumnName("n");
+        });
+    }
+
+    public sealed class PostgresBatchingTests(PostgresCorpusDatabase database) : BatchingTests(database), IClassFixture<PostgresCorpusDatabase>
+    {
+        protected override void UseDatabase(DbContextOptionsBuilder builder) => builder.UseNpgsql(database.ConnectionString);
+    }
+
+    public sealed class SqliteBatchingTests(SqliteCorpusDatabase database) : BatchingTests(database), IClassFixture<SqliteCorpusDatabase>
+    {
+        protected override void UseDatabase(DbContextOptionsBuilder builder) => builder.UseSqlite(database.Connection);
+    }
 }

@@ -27,8 +27,8 @@ namespace QueryGuard.Deployments.Queries
         /// <summary>
         /// GitLab's finished_at backfill: deployments that finished (success, failed, canceled) before finished_at existed
         /// get their updated_at as finish time. The whole table is walked in keyset batches of <paramref name="batchSize"/>
-        /// ids (<c>EachBatchAsync</c>: a boundary lookup on the primary key, then one UPDATE bounded by
-        /// <c>id &gt;= start AND id &lt; stop</c>), so each batch costs the same however far into the table it is, and no
+        /// ids (<c>EachBatchAsync</c>: a lookup of the batch's last id on the primary key, then one UPDATE bounded by
+        /// <c>id &gt; previous AND id &lt;= last</c>), so each batch costs the same however far into the table it is, and no
         /// transaction or lock spans more than one batch. Returns the number of rows updated.
         /// </summary>
         public static async Task<long> BackfillFinishedAtAsync(DeploymentsDbContext db, int batchSize = 10_000, CancellationToken cancellationToken = default)
