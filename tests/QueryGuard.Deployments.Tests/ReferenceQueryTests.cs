@@ -55,13 +55,13 @@ namespace QueryGuard.Deployments.Tests
             }).PageAsync(1, 10);
 
             await using var plain = database.Context(null);
-            var twin = await NaiveTwins.UpdatedWindowByIdAsync(plain, 3, 7, after, 10);
+            var twin = await NaiveTwins.UpdatedWindowByIdAsync(plain, 7, after, null, 10);
             Assert.Equal(10, reference.Count);
             Assert.Equal(twin.Select(d => d.Id), reference.Select(d => d.Id));
             Assert.All(reference, d => Assert.True(d.UpdatedAt >= after));
 
             await using var caught = database.Guarded();
-            var error = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.UpdatedWindowByIdAsync(caught, 3, 7, after, 10));
+            var error = await Assert.ThrowsAsync<InefficientQueryError>(() => NaiveTwins.UpdatedWindowByIdAsync(caught, 7, after, null, 10));
             Assert.Equal(RuleIds.FilterOrderMismatch, error.RuleId);
             Assert.Equal("deployments", error.Table);
         }

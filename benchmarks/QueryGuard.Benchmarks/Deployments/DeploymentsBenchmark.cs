@@ -65,4 +65,13 @@ namespace QueryGuard.Benchmarks.Deployments
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("deployments-slow"));
         }
     }
+
+    /// <summary>For suites with an operation that takes over a minute (the OFFSET walk in batches of 1,000): 1 warm-up, 3 runs.</summary>
+    public sealed class VerySlowOperationsConfig : ManualConfig
+    {
+        public VerySlowOperationsConfig()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("deployments-very-slow"));
+        }
+    }
 }

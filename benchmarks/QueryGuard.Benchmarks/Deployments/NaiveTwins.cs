@@ -32,15 +32,23 @@ namespace QueryGuard.Benchmarks.Deployments
                 .ToListAsync(cancellationToken);
 
         /// <summary>
-        /// An updated_at window ordered by id: every deployment of the window is sorted before the LIMIT (QG0003).
-        /// Reference: the finder with updated_after and order_by=updated_at.
+        /// GitLab before the fix: an updated_at window in the API's default id order (how recently finished deployments
+        /// were polled before finished_at existed). The environment is filtered as the finder filters it, by
+        /// environment_id alone. PostgreSQL must either sort the whole window or walk the primary key in id order and
+        /// discard every row outside it; it picks the walk when the environment is frequent in its statistics, and on a
+        /// stale environment, whose window is empty, the walk reads all of deployments (QG0003).
+        /// Reference: the finder with updated_after and order_by=updated_at, or the finished_at window it was replaced by.
         /// </summary>
-        public static Task<List<Deployment>> UpdatedWindowByIdAsync(DeploymentsDbContext db, long projectId, long environmentId, DateTime updatedAfter, int limit, CancellationToken cancellationToken = default) =>
-            db.Deployments.AsNoTracking()
-                .Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId && d.UpdatedAt >= updatedAfter)
-                .OrderBy(d => d.Id)
-                .Take(limit)
-                .ToListAsync(cancellationToken);
+        public static Task<List<Deployment>> UpdatedWindowByIdAsync(DeploymentsDbContext db, long environmentId, DateTime updatedAfter, DateTime? updatedBefore, int limit, CancellationToken cancellationToken = default)
+        {
+            var window = db.Deployments.AsNoTracking().Where(d => d.EnvironmentId == environmentId && d.UpdatedAt >= updatedAfter);
+            if (updatedBefore is { } before)
+            {
+                window = window.Where(d => d.UpdatedAt < before);
+            }
+
+            return window.OrderBy(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+        }
 
         /// <summary>
         /// A finished_at window ordered by updated_at, id: the (project, environment, updated_at, id) index is walked in

@@ -99,8 +99,72 @@ namespace QueryGuard.Benchmarks.Deployments
 
                 Console.WriteLine();
                 Console.WriteLine(failures == 0 ? "Every reference query passed the guard's EXPLAIN mode." : $"{failures} reference queries failed the guard's EXPLAIN mode.");
+                await ServerSidePairsAsync(connectionString, from, to);
                 return failures == 0 ? 0 : 1;
             }
+        }
+
+        /// <summary>
+        /// The single-statement pairs measured the way hand-written SQL is usually compared: the server's execution time
+        /// (EXPLAIN ANALYZE, median of 5) of the exact statements EF Core sent for the reference and for its twin. This is
+        /// what the SQL costs without EF Core's and the round trip's fixed cost per query.
+        /// </summary>
+        private static async Task ServerSidePairsAsync(string connectionString, DateTime from, DateTime to)
+        {
+            var recorder = new StatementRecorder();
+            var options = new DbContextOptionsBuilder<DeploymentsDbContext>().UseNpgsql(connectionString).AddInterceptors(recorder).Options;
+            var environments = new[] { ("stale", BenchData.StaleProject, BenchData.StaleEnvironment), ("typical", BenchData.TypicalProject, BenchData.TypicalEnvironment), ("hot", BenchData.HotProject, BenchData.HotEnvironment) };
+            var pairs = new List<(string Pair, string Case, Func<DeploymentsDbContext, Task> Reference, Func<DeploymentsDbContext, Task> Twin)>();
+            foreach (var (name, project, environment) in environments)
+            {
+                pairs.Add((
+                    "finished_at window, finished_at order against updated_at window, id order", name,
+                    db => new DeploymentsFinder(db, new DeploymentsFinderParams { ProjectId = project, EnvironmentId = environment, Status = ["success"], FinishedAfter = from, FinishedBefore = to, OrderBy = "finished_at" }).PageAsync(1, 20),
+                    db => NaiveTwins.UpdatedWindowByIdAsync(db, environment, from, to, 20)));
+            }
+
+            foreach (var name in new[] { "production", "review/3" })
+            {
+                pairs.Add((
+                    "environment name scoped by project against name-only join, iid order", name,
+                    db => new DeploymentsFinder(db, new DeploymentsFinderParams { ProjectId = BenchData.HotProject, EnvironmentName = name }).PageAsync(1, 20),
+                    db => NaiveTwins.ByEnvironmentNameAsync(db, BenchData.HotProject, name, 20)));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| pair (server-side execution of the SQL EF Core sent) | case | reference | twin | twin / reference |");
+            Console.WriteLine("| --- | --- | --- | --- | --- |");
+            foreach (var (pair, name, reference, twin) in pairs)
+            {
+                var referenceMs = await ServerMillisecondsAsync(connectionString, options, recorder, reference);
+                var twinMs = await ServerMillisecondsAsync(connectionString, options, recorder, twin);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {pair} | {name} | {referenceMs:0.###} ms | {twinMs:0.###} ms | {twinMs / referenceMs:0}× |"));
+            }
+        }
+
+        private static async Task<double> ServerMillisecondsAsync(string connectionString, DbContextOptions<DeploymentsDbContext> options, StatementRecorder recorder, Func<DeploymentsDbContext, Task> run)
+        {
+            recorder.Clear();
+            await using (var db = new DeploymentsDbContext(options))
+            {
+                await run(db);
+            }
+
+            var statements = recorder.Statements.ToList();
+            var runs = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                double total = 0;
+                foreach (var statement in statements)
+                {
+                    total += (await ExplainAsync(connectionString, statement)).ExecutionMs;
+                }
+
+                runs.Add(total);
+            }
+
+            runs.Sort();
+            return runs[runs.Count / 2];
         }
 
         private static async Task<(string Summary, double ExecutionMs)> ExplainAsync(string connectionString, RecordedStatement statement)
