@@ -104,6 +104,7 @@ namespace QueryGuard.Deployments.Tests
             var window = await NaiveTwins.LatestDeploysWindowAsync(plain, projects);
             var portable = await LatestDeploys.Portable(plain, projects).ToListAsync();
             Assert.Equal(12, reference.Count);
+            Assert.Contains("row_number() OVER (PARTITION BY e.project_id, e.id", LatestDeploys.Lateral(plain, projects).ToQueryString(), StringComparison.Ordinal);
             Assert.Equal(loop, reference);
             Assert.Equal(window, reference);
             Assert.Equal(portable, reference);

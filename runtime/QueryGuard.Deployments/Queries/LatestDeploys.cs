@@ -13,15 +13,14 @@ namespace QueryGuard.Deployments.Queries
     /// <summary>
     /// Sentry's "latest deploys" of a list of projects: for each project and environment, the release version and finish
     /// time of the latest finished deployment, looking only at the environment's 10 most recent
-    /// <c>release_project_environments</c> rows. One statement.
+    /// <c>release_project_environments</c> rows. One statement, ranked with a window function.
     /// <para>
     /// The obvious form ranks every row of those projects with <c>row_number() OVER (PARTITION BY project_id,
     /// environment_id ORDER BY id DESC)</c>, keeps <c>&lt;= 10</c> and joins deployments and releases. PostgreSQL cannot
     /// estimate how many rows survive the <c>&lt;= 10</c>, guesses a third of them, and on realistic volumes hash-joins a
-    /// sequential scan of the whole deployments table: slower on the server than the N+1 loop it replaced. Here each
-    /// environment of the projects (unique index (project_id, name)) drives a LATERAL subquery that reads its 10 newest rows
-    /// backwards on (environment_id, id), fetches their deployments and releases by primary key and keeps the latest
-    /// finished one. Every step is an index lookup with a LIMIT, so there is no plan with a scan to choose.
+    /// sequential scan of the whole deployments table: slower on the server than the N+1 loop it replaced. Here the rows
+    /// are ranked only after each environment has read its own 10 through an index (see <see cref="Lateral"/>), so the
+    /// window function sees at most 10 rows per environment and every step is an index lookup under a LIMIT or by key.
     /// </para>
     /// </summary>
     public static class LatestDeploys
@@ -33,27 +32,43 @@ namespace QueryGuard.Deployments.Queries
         public static Task<List<LatestDeploy>> ForProjectsAsync(DeploymentsDbContext db, IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(db);
-            return (db.IsPostgres ? Lateral(db, projectIds) : Portable(db, projectIds)).AsNoTracking().ToListAsync(cancellationToken);
+            return db.IsPostgres
+                ? Lateral(db, projectIds).ToListAsync(cancellationToken)
+                : Portable(db, projectIds).AsNoTracking().ToListAsync(cancellationToken);
         }
 
-        /// <summary>The PostgreSQL form: one LATERAL subquery per environment (see the type's remarks).</summary>
+        /// <summary>
+        /// The PostgreSQL form, Sentry's window function over rows the planner cannot misjudge: each environment of the
+        /// projects (unique index (project_id, name)) reads its 10 newest release rows in a LATERAL subquery, backwards on
+        /// (environment_id, id) under a LIMIT, each row's finish time by the deployment's primary key;
+        /// <c>row_number() OVER (PARTITION BY project_id, environment_id ORDER BY finished_at DESC, last_deployment_id DESC)</c>
+        /// picks the latest finished one of those (at most 10 rows per environment to rank), and only the winners' release
+        /// versions are read, by primary key. No step can become a scan: the subqueries by key are never flattened into
+        /// joins, so there is no hash join for PostgreSQL to prefer, however many projects are asked for.
+        /// </summary>
         public static IQueryable<LatestDeploy> Lateral(DeploymentsDbContext db, IReadOnlyCollection<long> projectIds)
         {
             ArgumentNullException.ThrowIfNull(db);
             var ids = projectIds.Distinct().ToArray();
-            return from e in db.Environments
-                   where ids.Contains(e.ProjectId)
-                   from latest in db.ReleaseProjectEnvironments
-                       .Where(r => r.EnvironmentId == e.Id)
-                       .OrderByDescending(r => r.Id)
-                       .Take(RecentRows)
-                       .Where(r => r.LastDeployment!.FinishedAt != null)
-                       .OrderByDescending(r => r.LastDeployment!.FinishedAt)
-                       .ThenByDescending(r => r.LastDeploymentId)
-                       .Select(r => new { r.Release!.Version, r.LastDeployment!.FinishedAt })
-                       .Take(1)
-                   orderby e.ProjectId, e.Name
-                   select new LatestDeploy(e.ProjectId, e.Name, latest.Version, latest.FinishedAt!.Value);
+            return db.Database.SqlQuery<LatestDeploy>($"""
+                SELECT ranked.project_id AS "ProjectId", ranked.name AS "Environment",
+                       (SELECT r.version FROM releases AS r WHERE r.id = ranked.release_id) AS "Version",
+                       ranked.finished_at AS "DateFinished"
+                FROM (
+                    SELECT e.project_id, e.name, recent.release_id, recent.finished_at,
+                           row_number() OVER (PARTITION BY e.project_id, e.id ORDER BY recent.finished_at DESC, recent.last_deployment_id DESC) AS latest
+                    FROM environments AS e
+                    CROSS JOIN LATERAL (
+                        SELECT rpe.release_id, rpe.last_deployment_id,
+                               (SELECT d.finished_at FROM deployments AS d WHERE d.id = rpe.last_deployment_id) AS finished_at
+                        FROM release_project_environments AS rpe
+                        WHERE rpe.environment_id = e.id
+                        ORDER BY rpe.id DESC
+                        LIMIT {RecentRows}) AS recent
+                    WHERE e.project_id = ANY ({ids}) AND recent.finished_at IS NOT NULL) AS ranked
+                WHERE ranked.latest = 1
+                ORDER BY ranked.project_id, ranked.name
+                """);
         }
 
         /// <summary>
