@@ -21,12 +21,13 @@ namespace QueryGuard.Benchmarks.Deployments
     /// typical production and staging environments with 600, review environments with 39 (one empty scratch
     /// environment); the 100 projects with id % 10 == 7 are stale (every deployment in 2019–2020), among them project 7
     /// whose production holds 50,000;</item>
-    /// <item>20 releases per project (20,000) and 20 release_project_environments rows per environment with deployments (199,980).</item>
+    /// <item>20 releases per project (20,000) and 20 release_project_environments rows per environment (200,000); the
+    /// empty scratch environment's 20 have no deployment yet (releases planned, never shipped).</item>
     /// </list>
     /// </summary>
     internal static class BenchData
     {
-        public const string Version = "deployments-bench-v1 2055361/1000/10000/2000/199980";
+        public const string Version = "deployments-bench-v2 2055361/1000/10000/2000/200000";
         public const string DatabaseName = "queryguard_bench_deployments";
         public const int Projects = 1000;
         public const int Groups = 2000;
@@ -308,24 +309,21 @@ namespace QueryGuard.Benchmarks.Deployments
 
             // Release k of a project reached each environment with a deployment k/20 of the way through its history; the
             // rows' ids follow those deployments, so the newest rows are the most recent shipments.
-            var rows = new List<(long Deployment, long Release, long Project, long Environment)>();
+            // An environment without deployments (the scratch one) gets its rows too, with no last deployment: releases
+            // planned for it and never shipped, which latest deploys must skip. They come last.
+            var rows = new List<(long? Deployment, long Release, long Project, long Environment)>();
             for (var e = 1; e < byEnvironment.Length; e++)
             {
                 var deployments = byEnvironment[e];
-                if (deployments is null)
-                {
-                    continue;
-                }
-
                 var project = (e - 1) / EnvironmentsPerProject + 1;
                 for (var k = 1; k <= ReleasesPerProject; k++)
                 {
-                    var position = Math.Min(deployments.Count - 1, (int)((long)deployments.Count * k / ReleasesPerProject) - 1);
-                    rows.Add((deployments[Math.Max(position, 0)], ((project - 1) * ReleasesPerProject) + k, project, e));
+                    var position = deployments is null ? -1 : Math.Min(deployments.Count - 1, (int)((long)deployments.Count * k / ReleasesPerProject) - 1);
+                    rows.Add((deployments?[Math.Max(position, 0)], ((project - 1) * ReleasesPerProject) + k, project, e));
                 }
             }
 
-            rows.Sort((a, b) => a.Deployment != b.Deployment ? a.Deployment.CompareTo(b.Deployment) : a.Release.CompareTo(b.Release));
+            rows.Sort((a, b) => a.Deployment != b.Deployment ? (a.Deployment ?? long.MaxValue).CompareTo(b.Deployment ?? long.MaxValue) : a.Release.CompareTo(b.Release));
             await using (var copy = await connection.BeginBinaryImportAsync(
                 "COPY release_project_environments (id, release_id, project_id, environment_id, last_deployment_id) FROM STDIN (FORMAT BINARY)"))
             {
@@ -336,7 +334,14 @@ namespace QueryGuard.Benchmarks.Deployments
                     await copy.WriteAsync(rows[i].Release, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(rows[i].Project, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(rows[i].Environment, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(rows[i].Deployment, NpgsqlDbType.Bigint);
+                    if (rows[i].Deployment is { } deployment)
+                    {
+                        await copy.WriteAsync(deployment, NpgsqlDbType.Bigint);
+                    }
+                    else
+                    {
+                        await copy.WriteNullAsync();
+                    }
                 }
 
                 await copy.CompleteAsync();
