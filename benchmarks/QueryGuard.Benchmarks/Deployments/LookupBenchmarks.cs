@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
@@ -31,25 +32,8 @@ namespace QueryGuard.Benchmarks.Deployments
         [Benchmark(Description = "reference SQL (raw Npgsql)")]
         public async Task<int> ReferenceRaw()
         {
-            await using var command = DataSource.CreateCommand("""
-                SELECT ranked.project_id, ranked.name,
-                       (SELECT r.version FROM releases AS r WHERE r.id = ranked.release_id),
-                       ranked.finished_at
-                FROM (
-                    SELECT e.project_id, e.name, recent.release_id, recent.finished_at,
-                           row_number() OVER (PARTITION BY e.project_id, e.id ORDER BY recent.finished_at DESC, recent.last_deployment_id DESC) AS latest
-                    FROM environments AS e
-                    CROSS JOIN LATERAL (
-                        SELECT rpe.release_id, rpe.last_deployment_id,
-                               (SELECT d.finished_at FROM deployments AS d WHERE d.id = rpe.last_deployment_id) AS finished_at
-                        FROM release_project_environments AS rpe
-                        WHERE rpe.environment_id = e.id
-                        ORDER BY rpe.id DESC
-                        LIMIT $2) AS recent
-                    WHERE e.project_id = ANY ($1) AND recent.finished_at IS NOT NULL) AS ranked
-                WHERE ranked.latest = 1
-                ORDER BY ranked.project_id, ranked.name
-                """);
+            // The reference's own SQL text, with Npgsql's positional parameters where EF Core puts its own.
+            await using var command = DataSource.CreateCommand(string.Format(CultureInfo.InvariantCulture, LatestDeploys.LateralSql, "$1", "$2"));
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = projects });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = LatestDeploys.RecentRows });
             return await Rows.ReadAsync(command);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -50,26 +51,32 @@ namespace QueryGuard.Deployments.Queries
         {
             ArgumentNullException.ThrowIfNull(db);
             var ids = projectIds.Distinct().ToArray();
-            return db.Database.SqlQuery<LatestDeploy>($"""
-                SELECT ranked.project_id AS "ProjectId", ranked.name AS "Environment",
-                       (SELECT r.version FROM releases AS r WHERE r.id = ranked.release_id) AS "Version",
-                       ranked.finished_at AS "DateFinished"
-                FROM (
-                    SELECT e.project_id, e.name, recent.release_id, recent.finished_at,
-                           row_number() OVER (PARTITION BY e.project_id, e.id ORDER BY recent.finished_at DESC, recent.last_deployment_id DESC) AS latest
-                    FROM environments AS e
-                    CROSS JOIN LATERAL (
-                        SELECT rpe.release_id, rpe.last_deployment_id,
-                               (SELECT d.finished_at FROM deployments AS d WHERE d.id = rpe.last_deployment_id) AS finished_at
-                        FROM release_project_environments AS rpe
-                        WHERE rpe.environment_id = e.id
-                        ORDER BY rpe.id DESC
-                        LIMIT {RecentRows}) AS recent
-                    WHERE e.project_id = ANY ({ids}) AND recent.finished_at IS NOT NULL) AS ranked
-                WHERE ranked.latest = 1
-                ORDER BY ranked.project_id, ranked.name
-                """);
+            return db.Database.SqlQuery<LatestDeploy>(FormattableStringFactory.Create(LateralSql, ids, RecentRows));
         }
+
+        /// <summary>
+        /// The SQL of <see cref="Lateral"/>, for running it without EF Core: <c>{0}</c> is the array of project ids,
+        /// <c>{1}</c> the number of recent rows per environment (<see cref="RecentRows"/>); both become parameters.
+        /// </summary>
+        public const string LateralSql = """
+            SELECT ranked.project_id AS "ProjectId", ranked.name AS "Environment",
+                   (SELECT r.version FROM releases AS r WHERE r.id = ranked.release_id) AS "Version",
+                   ranked.finished_at AS "DateFinished"
+            FROM (
+                SELECT e.project_id, e.name, recent.release_id, recent.finished_at,
+                       row_number() OVER (PARTITION BY e.project_id, e.id ORDER BY recent.finished_at DESC, recent.last_deployment_id DESC) AS latest
+                FROM environments AS e
+                CROSS JOIN LATERAL (
+                    SELECT rpe.release_id, rpe.last_deployment_id,
+                           (SELECT d.finished_at FROM deployments AS d WHERE d.id = rpe.last_deployment_id) AS finished_at
+                    FROM release_project_environments AS rpe
+                    WHERE rpe.environment_id = e.id
+                    ORDER BY rpe.id DESC
+                    LIMIT {1}) AS recent
+                WHERE e.project_id = ANY ({0}) AND recent.finished_at IS NOT NULL) AS ranked
+            WHERE ranked.latest = 1
+            ORDER BY ranked.project_id, ranked.name
+            """;
 
         /// <summary>
         /// The same result for databases without LATERAL (SQLite): the version and the finish time each come from a
