@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# QueryGuard's one test command: restore, build everything with warnings as errors, run every test project
-# (against a private PostgreSQL unless QUERYGUARD_PG names a server), print the totals.
+# Sargable's one test command: restore, build everything with warnings as errors, run every test project
+# (against a private PostgreSQL unless SARGABLE_PG names a server), print the totals.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 configuration="${CONFIGURATION:-Release}"
-results="$(mktemp -d "${TMPDIR:-/tmp}/queryguard-tests.XXXXXX")"
+results="$(mktemp -d "${TMPDIR:-/tmp}/sargable-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
 dotnet restore QueryGuard.sln

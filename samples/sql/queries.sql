@@ -1,5 +1,5 @@
 -- Deployment queries GitLab and Sentry had to fix, next to their fixed forms.
--- `queryguard check-sql --schema samples/sql/schema.sql samples/sql/queries.sql` reports the slow ones.
+-- `sargable check-sql --schema samples/sql/schema.sql samples/sql/queries.sql` reports the slow ones.
 
 -- Slow: environment looked up by name only; the unique index is (project_id, name).
 SELECT deployments.* FROM deployments

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Sargable.Analyzers
+{
+    /// <summary>
+    /// Sargable's <c>.editorconfig</c> options:
+    /// <c>sargable.small_tables = environments, projects</c> (tables exempt from SARG0001/SARG0006, matched to entities by
+    /// table, DbSet or type name, case-insensitively with underscores ignored) and
+    /// <c>sargable.offset_threshold = 1000</c> (SARG0008's constant-offset threshold).
+    /// </summary>
+    internal sealed class SargableOptions : IEquatable<SargableOptions>
+    {
+        public static readonly string SmallTablesKey = RuleIdFormat.ConfigKey("small_tables");
+        public static readonly string OffsetThresholdKey = RuleIdFormat.ConfigKey("offset_threshold");
+
+        public static readonly SargableOptions Default = new(Array.Empty<string>(), RuleOptions.DefaultOffsetThreshold);
+
+        public SargableOptions(IReadOnlyList<string> smallTables, int offsetThreshold)
+        {
+            SmallTables = smallTables;
+            OffsetThreshold = offsetThreshold;
+            Key = string.Join(",", smallTables.Select(Normalize).OrderBy(s => s, StringComparer.Ordinal)) + "|" + offsetThreshold.ToString(CultureInfo.InvariantCulture);
+        }
+
+        public IReadOnlyList<string> SmallTables { get; }
+
+        public int OffsetThreshold { get; }
+
+        /// <summary>A stable key for caching engines per distinct option set.</summary>
+        public string Key { get; }
+
+        public static SargableOptions Read(AnalyzerOptions options, SyntaxTree tree)
+        {
+            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            var small = Array.Empty<string>();
+            if (config.TryGetValue(SmallTablesKey, out var smallText) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SmallTablesKey, out smallText))
+            {
+                small = smallText.Split(new[] { ',', ' ', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+            }
+
+            var threshold = RuleOptions.DefaultOffsetThreshold;
+            if ((config.TryGetValue(OffsetThresholdKey, out var thresholdText) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OffsetThresholdKey, out thresholdText)) &&
+                int.TryParse(thresholdText.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0)
+            {
+                threshold = parsed;
+            }
+
+            return small.Length == 0 && threshold == RuleOptions.DefaultOffsetThreshold ? Default : new SargableOptions(small, threshold);
+        }
+
+        /// <summary>Names compared the way registry files and options are matched to the model: case-insensitive, underscores ignored.</summary>
+        public static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();
+
+        public bool Equals(SargableOptions? other) => other is not null && Key == other.Key;
+
+        public override bool Equals(object? obj) => Equals(obj as SargableOptions);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
+    }
+}

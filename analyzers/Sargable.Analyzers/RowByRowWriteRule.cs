@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Sargable.Analyzers.Query;
+
+namespace Sargable.Analyzers
+{
+    /// <summary>
+    /// SARG0005: rows loaded and written back one at a time — <c>Remove</c> per item of a loop, <c>RemoveRange</c> of a
+    /// loaded query, and load-modify-save loops that give every row the same change.
+    /// </summary>
+    internal static class RowByRowWriteRule
+    {
+        /// <summary>Diagnostic property: "delete" or "update", the set-based statement a fix writes.</summary>
+        public const string FixProperty = "Sargable.SetBased";
+
+        internal static bool IsCandidate(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Remove" or "RemoveRange",
+            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(s => s is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax }),
+            _ => false,
+        };
+
+        internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols)
+        {
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            var name = ((MemberAccessExpressionSyntax)syntax.Expression).Name.Identifier.ValueText;
+
+            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation ||
+                !(symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) ||
+                invocation.Arguments.Length != 1)
+            {
+                return;
+            }
+
+            var argument = invocation.Arguments[0].Value.Unwrap();
+            if (name == "RemoveRange")
+            {
+                if (argument is IArrayCreationOperation)
+                {
+                    return;
+                }
+
+                var loaded = LoadedQuery(argument, symbols, context.CancellationToken, out var direct);
+                if (loaded is not null)
+                {
+                    var properties = direct && invocation.Parent is IExpressionStatementOperation ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete") : null;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RowByRowWrite,
+                        QueryChains.CallLocation(invocation),
+                        properties,
+                        $"RemoveRange loads every row of the {loaded.Root.Syntax} query and deletes them one statement per row; delete them with one ExecuteDeleteAsync on the query."));
+                }
+
+                return;
+            }
+
+            // Remove(item) inside a foreach over the items.
+            var loop = Loops.Enclosing(invocation) as IForEachLoopOperation;
+            if (loop is null || argument is not ILocalReferenceOperation item || !Loops.ItemLocals(loop).Contains(item.Local) ||
+                !loop.Locals.Contains(item.Local, SymbolEqualityComparer.Default))
+            {
+                return;
+            }
+
+            var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var directSource);
+            var onlyStatement = loop.Body is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IExpressionStatementOperation { Operation: var op } && op == invocation ||
+                loop.Body is IExpressionStatementOperation { Operation: var single } && single == invocation;
+            var fix = source is not null && directSource && onlyStatement ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete") : null;
+            var what = source is not null ? $"the rows of the {source.Root.Syntax} query" : "the loaded rows";
+            var described = Loops.Describe(loop);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RowByRowWrite,
+                QueryChains.CallLocation(invocation),
+                fix,
+                $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} deletes {what} one by one (one DELETE per row after loading them all); " +
+                "delete them with one ExecuteDeleteAsync on the query, or let a foreign-key cascade do it."));
+        }
+
+        internal static void AnalyzeForEach(NodeContext context, EfSymbols symbols)
+        {
+            var syntax = (ForEachStatementSyntax)context.Node;
+
+            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IForEachLoopOperation loop || loop.Locals.Length != 1)
+            {
+                return;
+            }
+
+            var item = loop.Locals[0];
+            var items = Loops.ItemLocals(loop);
+            foreach (var statement in ((IBlockOperation)loop.Body).Operations)
+            {
+                // Every statement: item.Property = value that does not depend on the item (the same change for every row).
+                if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment } ||
+                    !SymbolEqualityComparer.Default.Equals(target.Local, item) || Loops.ReferencesAny(assignment.Value, items))
+                {
+                    return;
+                }
+            }
+
+            var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var direct);
+            if (source is null || !SavedAfter(loop, symbols))
+            {
+                return;
+            }
+
+            var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.ForEachKeyword.SpanStart, syntax.CloseParenToken.Span.End));
+            var properties = direct ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "update") : null;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RowByRowWrite,
+                location,
+                properties,
+                $"This loop loads every row of the {source.Root.Syntax} query and gives each the same change, so SaveChanges sends one UPDATE per row; run one ExecuteUpdateAsync on the query instead."));
+        }
+
+        /// <summary>True when SaveChanges(Async) runs after the loop in the same method (or inside it).</summary>
+        private static bool SavedAfter(IForEachLoopOperation loop, EfSymbols symbols)
+        {
+            var start = loop.Syntax.SpanStart;
+            foreach (var operation in loop.Root().Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "SaveChanges" or "SaveChangesAsync" } save && symbols.IsDbContext(save.TargetMethod.ContainingType) &&
+                    save.Syntax.SpanStart > start)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The EF query whose rows the value holds: <c>query</c>, <c>query.ToList()</c>, <c>await query.ToListAsync()</c>,
+        /// or a local assigned once from one of them (then <paramref name="direct"/> is false).
+        /// </summary>
+        internal static QueryChain? LoadedQuery(IOperation value, EfSymbols symbols, CancellationToken cancellationToken, out bool direct)
+        {
+            direct = true;
+            var current = value.Unwrap();
+            if (current is ILocalReferenceOperation local && QueryChains.SingleValue(local) is { } assigned && symbols.QueryableElement(local.Type) is null)
+            {
+                direct = false;
+                current = assigned.Unwrap();
+            }
+
+            if (current is IAwaitOperation awaited)
+            {
+                current = awaited.Operation.Unwrap();
+            }
+
+            if (current is IInvocationOperation invocation && QueryChains.IsMaterializing(invocation.TargetMethod.Name))
+            {
+                var chain = QueryChains.FromInvocation(invocation, symbols, cancellationToken);
+                return chain is { Kind: ExecutionKind.Enumerate } ? chain : null;
+            }
+
+            if (symbols.QueryableElement(current.Type) is not null && QueryChains.TryWalk(current, symbols, out var root, out var entity, out var operators, cancellationToken))
+            {
+                return new QueryChain(root!, entity!, operators, current, null, ExecutionKind.Enumerate);
+            }
+
+            return null;
+        }
+    }
+}

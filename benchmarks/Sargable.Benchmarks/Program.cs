@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using Sargable.Benchmarks.Deployments;
+
+namespace Sargable.Benchmarks
+{
+    internal static class Program
+    {
+        // `dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- --filter '*'`
+        // `dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- deployments-verify` (EXPLAIN of every reference query on 2M rows)
+        public static int Main(string[] args)
+        {
+            if (args is ["deployments-verify"])
+            {
+                return PlanReport.RunAsync().GetAwaiter().GetResult();
+            }
+
+            using (DeploymentsHost.PrepareIfSelected(args))
+            {
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            }
+
+            return 0;
+        }
+    }
+}

@@ -1,8 +1,0 @@
-namespace QueryGuard.Sql
-{
-    public enum OnConflictAction : byte
-    {
-        DoNothing,
-        DoUpdate,
-    }
-}

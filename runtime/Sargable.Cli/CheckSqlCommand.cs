@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Sargable.Cli.Reports;
+using Sargable.Registry;
+
+namespace Sargable.Cli
+{
+    /// <summary>
+    /// <c>sargable check-sql [--registry FILE.json | --schema FILE.sql] [--format text|json|sarif] [--fail-on info|warning|error] [FILES...]</c>:
+    /// reads every input first (stopping with exit code 2 if any cannot be read), checks each with the engine,
+    /// writes one report for all inputs to standard output and returns the exit code (docs/cli.md).
+    /// </summary>
+    internal sealed class CheckSqlCommand
+    {
+        private const string StdinArgument = "-";
+
+        private readonly CliConsole console;
+        private readonly ScriptChecker checker;
+
+        private readonly Option<string?> registryOption = new("--registry")
+        {
+            Description = "Index registry in the JSON format of docs/registry.md.",
+            HelpName = "FILE.json",
+        };
+
+        private readonly Option<string?> schemaOption = new("--schema")
+        {
+            Description = "Index registry read from DDL (CREATE TABLE / CREATE INDEX statements).",
+            HelpName = "FILE.sql",
+        };
+
+        private readonly Option<string> formatOption = new("--format")
+        {
+            Description = "Report format on standard output.",
+            HelpName = "text|json|sarif",
+            DefaultValueFactory = _ => "text",
+        };
+
+        private readonly Option<string> failOnOption = new("--fail-on")
+        {
+            Description = "Exit with code 1 when a finding has this severity or a higher one.",
+            HelpName = "info|warning|error",
+            DefaultValueFactory = _ => "warning",
+        };
+
+        private readonly Argument<string[]> filesArgument = new("FILES")
+        {
+            Description = "SQL files to check; none, or '-', reads standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        public CheckSqlCommand(CliConsole console, ScriptChecker checker)
+        {
+            this.console = console;
+            this.checker = checker;
+            AcceptOnly(formatOption, "text", "json", "sarif");
+            AcceptOnly(failOnOption, "info", "warning", "error");
+        }
+
+        public Command Build()
+        {
+            var command = new Command("check-sql", "Check SQL statements for slow query shapes against an index registry.")
+            {
+                registryOption,
+                schemaOption,
+                formatOption,
+                failOnOption,
+                filesArgument,
+            };
+
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(registryOption) is not null && result.GetResult(schemaOption) is not null)
+                {
+                    result.AddError("--registry and --schema cannot be used together; give the index registry one way.");
+                }
+
+                var files = result.GetValue(filesArgument) ?? [];
+                if (files.Count(f => f == StdinArgument) > 1)
+                {
+                    result.AddError("'-' (standard input) can be given only once.");
+                }
+
+                // Unknown options would otherwise be taken for file names.
+                foreach (var option in files.Where(f => f.Length > 1 && f[0] == '-'))
+                {
+                    result.AddError($"'{option}' is not an option of check-sql (to check a file whose name starts with '-', write ./{option}).");
+                }
+            });
+
+            command.SetAction(parseResult => Run(
+                parseResult.GetValue(registryOption),
+                parseResult.GetValue(schemaOption),
+                parseResult.GetValue(formatOption)!,
+                parseResult.GetValue(failOnOption)!,
+                parseResult.GetValue(filesArgument) ?? []));
+            return command;
+        }
+
+        private int Run(string? registryPath, string? schemaPath, string format, string failOnName, string[] paths)
+        {
+            if (!SeverityNames.TryParse(failOnName, out var failOn))
+            {
+                // The option's validator already admits only these three names.
+                return Fail($"--fail-on must be info, warning or error, not '{failOnName}'.");
+            }
+
+            if (paths.Length == 0 && console.InputIsTerminal)
+            {
+                return Fail("no input: pass SQL files, or pipe SQL into standard input (use '-' to read a terminal).");
+            }
+
+            var registry = LoadRegistry(registryPath, schemaPath);
+            if (registry is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var inputs = ReadInputs(paths);
+            if (inputs is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var checkedFiles = new List<CheckedFile>(inputs.Count);
+            foreach (var (path, text) in inputs)
+            {
+                IReadOnlyList<StatementVerdict> verdicts;
+                try
+                {
+                    verdicts = checker(registry, text);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    return Fail($"could not check {Describe(path)}: the rules engine failed ({error.GetType().Name}: {error.Message.TrimEnd('.')}).");
+                }
+
+                checkedFiles.Add(new CheckedFile(path, text, verdicts));
+            }
+
+            IReportWriter writer = format switch
+            {
+                "json" => new JsonReportWriter(),
+                "sarif" => new SarifReportWriter(console.WorkingDirectory),
+                _ => new TextReportWriter(registry),
+            };
+            writer.Write(checkedFiles, console.Output);
+            console.Output.Flush();
+
+            return ExitCodes.For(checkedFiles, failOn);
+        }
+
+        private IndexRegistry? LoadRegistry(string? registryPath, string? schemaPath)
+        {
+            if (registryPath is not null)
+            {
+                var json = ReadFile(registryPath, "registry");
+                if (json is null)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return RegistryJson.Parse(json, registryPath);
+                }
+                catch (RegistryFormatException error)
+                {
+                    Fail($"invalid registry: {error.Message}.");
+                    return null;
+                }
+            }
+
+            if (schemaPath is not null)
+            {
+                var ddl = ReadFile(schemaPath, "schema");
+                if (ddl is null)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return DdlRegistryLoader.Load(ddl);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    // SqlParseException, RegistryFormatException, or a loader that is not there yet: all mean no registry.
+                    Fail($"cannot load the schema '{schemaPath}': {error.Message.TrimEnd('.')}.");
+                    return null;
+                }
+            }
+
+            // No registry: every table is unknown to the rules (docs/cli.md).
+            return IndexRegistry.Empty;
+        }
+
+        /// <summary>Reads every input before checking any, so an unreadable file stops the run with nothing half-reported.</summary>
+        private List<(string? Path, string Text)>? ReadInputs(string[] paths)
+        {
+            var inputs = new List<(string? Path, string Text)>();
+            if (paths.Length == 0)
+            {
+                inputs.Add((null, console.Input.ReadToEnd()));
+                return inputs;
+            }
+
+            var failed = false;
+            foreach (var path in paths)
+            {
+                if (path == StdinArgument)
+                {
+                    inputs.Add((null, console.Input.ReadToEnd()));
+                    continue;
+                }
+
+                var text = ReadFile(path, "SQL file");
+                if (text is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                inputs.Add((path, text));
+            }
+
+            return failed ? null : inputs;
+        }
+
+        /// <summary>Reads a file named on the command line; on failure writes one sentence to standard error and returns null.</summary>
+        private string? ReadFile(string path, string what)
+        {
+            string full;
+            try
+            {
+                full = console.Resolve(path);
+            }
+            catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                Fail($"cannot read the {what} '{path}': it is not a valid path.");
+                return null;
+            }
+
+            if (Directory.Exists(full))
+            {
+                Fail($"cannot read the {what} '{path}': it is a directory, not a file.");
+                return null;
+            }
+
+            try
+            {
+                return File.ReadAllText(full);
+            }
+            catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+            {
+                Fail($"cannot read the {what} '{path}': the file does not exist.");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Fail($"cannot read the {what} '{path}': permission denied.");
+            }
+            catch (IOException error)
+            {
+                Fail($"cannot read the {what} '{path}': {error.Message.TrimEnd('.')}.");
+            }
+
+            return null;
+        }
+
+        /// <summary>Like AcceptOnlyFromAmong, but the error is one sentence that names the option.</summary>
+        private static void AcceptOnly(Option<string> option, params string[] values)
+        {
+            option.CompletionSources.Add(values);
+            option.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<string>();
+                if (Array.IndexOf(values, value) < 0)
+                {
+                    result.AddError($"{option.Name} must be {string.Join(", ", values.Take(values.Length - 1))} or {values[^1]}, not '{value}'.");
+                }
+            });
+        }
+
+        private static string Describe(string? path) => path is null ? "standard input" : $"'{path}'";
+
+        private int Fail(string sentence)
+        {
+            console.Error.WriteLine("sargable: " + sentence);
+            return ExitCodes.Failure;
+        }
+    }
+}

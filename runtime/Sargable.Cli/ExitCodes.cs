@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using Sargable.Cli.Reports;
+
+namespace Sargable.Cli
+{
+    /// <summary>The process exit codes of <c>sargable</c> (docs/cli.md).</summary>
+    internal static class ExitCodes
+    {
+        /// <summary>Every input was checked and nothing is at or above the <c>--fail-on</c> severity.</summary>
+        public const int Success = 0;
+
+        /// <summary>At least one finding is at or above the <c>--fail-on</c> severity.</summary>
+        public const int Findings = 1;
+
+        /// <summary>
+        /// The check could not be done as asked: a usage error, an unreadable file, an invalid registry or schema,
+        /// a statement that failed to parse, or an internal error.
+        /// </summary>
+        public const int Failure = 2;
+
+        /// <summary>The exit code for a completed check: parse errors win over findings.</summary>
+        public static int For(IReadOnlyList<CheckedFile> files, Severity failOn)
+        {
+            var summary = ReportSummary.Of(files);
+            if (summary.ParseErrors > 0)
+            {
+                return Failure;
+            }
+
+            return summary.CountAtOrAbove(failOn) > 0 ? Findings : Success;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using System.Threading.Tasks;
+
+namespace Sargable.Cli
+{
+    internal static class Program
+    {
+        public static Task<int> Main(string[] args) => CliApp.RunAsync(args);
+    }
+}

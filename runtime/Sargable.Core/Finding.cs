@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using Sargable.Shapes;
+
+namespace Sargable
+{
+    /// <summary>One rule violation in one statement: what, where, and the index that would fix it.</summary>
+    public sealed class Finding
+    {
+        public Finding(string ruleId, Severity severity, string table, IReadOnlyList<string> columns, string message)
+        {
+            RuleId = ruleId ?? throw new ArgumentNullException(nameof(ruleId));
+            Severity = severity;
+            Table = table ?? throw new ArgumentNullException(nameof(table));
+            Columns = columns ?? throw new ArgumentNullException(nameof(columns));
+            Message = message ?? throw new ArgumentNullException(nameof(message));
+        }
+
+        public string RuleId { get; }
+
+        public Severity Severity { get; }
+
+        public string Table { get; }
+
+        /// <summary>The columns involved, most relevant first.</summary>
+        public IReadOnlyList<string> Columns { get; }
+
+        /// <summary>One sentence that names the columns and the problem.</summary>
+        public string Message { get; }
+
+        /// <summary>Name of the existing index that comes closest to serving the access, if any.</summary>
+        public string? ClosestIndex { get; init; }
+
+        /// <summary>Runnable DDL for an index that would serve the access, when an index is the fix.</summary>
+        public string? SuggestedIndex { get; init; }
+
+        /// <summary>Where the finding points in the source (a column or table reference), when known.</summary>
+        public SourceLocation? Location { get; init; }
+
+        /// <summary>The access the finding is about (<see cref="TableAccess.Id"/>), or null for whole-statement findings.</summary>
+        public int? AccessId { get; init; }
+
+        public string HelpLink => RuleCatalog.HelpLink(RuleId);
+
+        public override string ToString() => $"{RuleId} {Severity}: {Message}";
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Sargable.Registry
+{
+    /// <summary>
+    /// The allowed-index registry: the tables a database has, with the indexes queries may use.
+    /// Immutable and thread-safe; sources (JSON, DDL, EF model, live catalog, code) are combined with <see cref="Merge"/>.
+    /// </summary>
+    public sealed class IndexRegistry
+    {
+        /// <summary>Tables whose estimated row count is below this are treated as small when no explicit flag says otherwise.</summary>
+        public const long DefaultSmallTableRows = 1000;
+
+        private readonly Dictionary<string, RegisteredTable> byName;
+
+        public IndexRegistry(IEnumerable<RegisteredTable> tables, long smallTableRows = DefaultSmallTableRows)
+        {
+            if (tables is null)
+            {
+                throw new ArgumentNullException(nameof(tables));
+            }
+
+            if (smallTableRows < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(smallTableRows), smallTableRows, "The small-table threshold cannot be negative.");
+            }
+
+            SmallTableRows = smallTableRows;
+            byName = new Dictionary<string, RegisteredTable>(StringComparer.OrdinalIgnoreCase);
+            foreach (var table in tables)
+            {
+                var key = Key(table.Schema, table.Name);
+                byName[key] = byName.TryGetValue(key, out var existing) ? Combine(existing, table) : table;
+            }
+
+            Tables = byName.Values.OrderBy(t => t.Schema ?? string.Empty, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToArray();
+        }
+
+        public static IndexRegistry Empty { get; } = new(Array.Empty<RegisteredTable>());
+
+        public IReadOnlyList<RegisteredTable> Tables { get; }
+
+        public long SmallTableRows { get; }
+
+        /// <summary>Finds a table by name (case-insensitive); a schema-qualified lookup also matches an entry without schema.</summary>
+        public RegisteredTable? Find(string table, string? schema = null)
+        {
+            if (schema is not null && byName.TryGetValue(Key(schema, table), out var qualified))
+            {
+                return qualified;
+            }
+
+            if (byName.TryGetValue(Key(null, table), out var plain))
+            {
+                return plain;
+            }
+
+            if (schema is null)
+            {
+                // An unqualified name in SQL resolves through the search path: accept a unique schema-qualified entry.
+                var candidates = Tables.Where(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+                if (candidates.Count == 1)
+                {
+                    return candidates[0];
+                }
+
+                return candidates.FirstOrDefault(t => string.Equals(t.Schema, "public", StringComparison.OrdinalIgnoreCase));
+            }
+
+            return null;
+        }
+
+        /// <summary>True when the table is exempt from full-scan rules: flagged small, or estimated below the threshold.</summary>
+        public bool IsSmall(RegisteredTable table) =>
+            table.Small || (table.EstimatedRows is { } rows && rows >= 0 && rows < SmallTableRows);
+
+        /// <summary>Combines two registries: indexes are united (by name), a table is small if either source says so.</summary>
+        public IndexRegistry Merge(IndexRegistry other) =>
+            new(Tables.Concat((other ?? throw new ArgumentNullException(nameof(other))).Tables), Math.Max(SmallTableRows, other.SmallTableRows));
+
+        /// <summary>A copy in which the named tables are marked small (added empty when unknown).</summary>
+        public IndexRegistry WithSmallTables(params string[] tables) =>
+            new(Tables.Concat(tables.Select(t => new RegisteredTable(t, small: true))), SmallTableRows);
+
+        public IndexRegistry WithSmallTableRows(long rows) => new(Tables, rows);
+
+        private static RegisteredTable Combine(RegisteredTable a, RegisteredTable b)
+        {
+            var names = new HashSet<string>(a.Indexes.Select(i => i.Name), StringComparer.OrdinalIgnoreCase);
+            var merged = a.WithIndexes(b.Indexes.Where(i => names.Add(i.Name)));
+            var rows = a.EstimatedRows ?? b.EstimatedRows;
+            return new RegisteredTable(a.Name, merged.Indexes, a.Small || b.Small, a.Schema ?? b.Schema, rows);
+        }
+
+        private static string Key(string? schema, string table) => schema is null ? table : schema + "." + table;
+    }
+}

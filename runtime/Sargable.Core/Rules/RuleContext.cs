@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using Sargable.Registry;
+using Sargable.Shapes;
+
+namespace Sargable.Rules
+{
+    /// <summary>One evaluation of one shape: the facts per access, the findings so far, and which rule already spoke for an access.</summary>
+    internal sealed class RuleContext
+    {
+        private readonly HashSet<(int Access, string Rule)> reported = new();
+
+        public RuleContext(QueryShape shape, IndexRegistry registry, RuleOptions options)
+        {
+            Shape = shape;
+            Registry = registry;
+            Options = options;
+            var facts = new AccessFacts[shape.Accesses.Count];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var access = shape.Accesses[i];
+                var table = registry.Find(access.Table, access.Schema);
+                facts[i] = new AccessFacts(access, table, table is not null && registry.IsSmall(table));
+            }
+
+            Facts = facts;
+        }
+
+        public QueryShape Shape { get; }
+
+        public IndexRegistry Registry { get; }
+
+        public RuleOptions Options { get; }
+
+        public IReadOnlyList<AccessFacts> Facts { get; }
+
+        public List<Finding> Findings { get; } = new();
+
+        /// <summary>False when the options switch the rule off. A rule suppressed in the statement still runs (see <see cref="Report"/>).</summary>
+        public bool Enabled(string ruleId) => Options.IsEnabled(ruleId);
+
+        public bool HasFinding(int access, string ruleId) => reported.Contains((access, ruleId));
+
+        /// <summary>True when an index-placement rule (SARG0002, SARG0003, SARG0006) already explains this access.</summary>
+        public bool HasIndexFinding(int access) =>
+            HasFinding(access, RuleIds.ScopelessLookup) || HasFinding(access, RuleIds.FilterOrderMismatch) || HasFinding(access, RuleIds.NoIndexForFilter) ||
+            HasFinding(access, RuleIds.UnboundedRead);
+
+        public void Report(AccessFacts facts, string ruleId, IReadOnlyList<string> columns, string message, SourceLocation? location, string? closestIndex = null, string? suggestedIndex = null)
+        {
+            // A suppressed finding still explains its access, so a less specific rule does not report the same problem instead.
+            reported.Add((facts.Access.Id, ruleId));
+            if (Shape.IsSuppressed(ruleId))
+            {
+                return;
+            }
+
+            Findings.Add(new Finding(ruleId, Options.SeverityOf(ruleId), facts.Access.Table, columns, message)
+            {
+                ClosestIndex = closestIndex,
+                SuggestedIndex = suggestedIndex,
+                Location = location ?? facts.Access.Location,
+                AccessId = facts.Access.Id,
+            });
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sargable.Shapes;
+
+namespace Sargable.Rules
+{
+    /// <summary>
+    /// SARG0001: a large table read with no usable filter and no row limit. An access is bounded by its own value filter,
+    /// a row limit, an outer row (correlated), or a join to a bounded access; a block none of whose large accesses is
+    /// bounded reads whole tables.
+    /// </summary>
+    internal sealed class UnboundedReadRule : IShapeRule
+    {
+        public string Id => RuleIds.UnboundedRead;
+
+        public void Evaluate(RuleContext context)
+        {
+            if (!context.Enabled(Id))
+            {
+                return;
+            }
+
+            foreach (var block in context.Facts.GroupBy(f => f.Access.Block))
+            {
+                var accesses = block.ToList();
+                var bounded = Bounded(accesses);
+                var reported = new HashSet<int>();
+                foreach (var facts in accesses)
+                {
+                    var access = facts.Access;
+                    if (bounded.Contains(access.Id) || facts.Small || access.HasAnyPredicate && !OnlyJoinEqualities(access))
+                    {
+                        continue;
+                    }
+
+                    // One finding per connected read: a table reached by joining an already reported one is part of that read.
+                    if (Partners(access, accesses).Any(reported.Contains))
+                    {
+                        reported.Add(access.Id);
+                        continue;
+                    }
+
+                    reported.Add(access.Id);
+                    var key = IndexSuggestion.UniqueKey(facts);
+                    context.Report(facts, Id, key, Message(access, key), access.Location);
+                }
+            }
+        }
+
+        private static string Message(TableAccess access, IReadOnlyList<string> key)
+        {
+            var keyList = string.Join(", ", key);
+            var batch = $"iterate in keyset batches (WHERE {keyList} > @last ORDER BY {keyList} LIMIT 1000)";
+            return access.Operation switch
+            {
+                AccessOperation.Delete => $"Every row of {access.Table} is deleted by one statement with no filter; delete in keyset batches on {keyList} instead.",
+                AccessOperation.Update => $"Every row of {access.Table} is updated by one statement with no filter; update in keyset batches on {keyList} instead.",
+                _ when access.Aggregated => $"{access.Table} is aggregated over all of its rows with no filter; filter it, keep a counter, or {batch}.",
+                _ => $"{access.Table} is read with no filter and no row limit, so every row is fetched; {batch}.",
+            };
+        }
+
+        private static bool OnlyJoinEqualities(TableAccess access) =>
+            access.Ranges.Count == 0 && access.Unusable.Count == 0 && access.Equalities.All(e => e.Kind == EqualityKind.JoinColumn);
+
+        private static HashSet<int> Bounded(List<AccessFacts> accesses)
+        {
+            var bounded = new HashSet<int>();
+            foreach (var facts in accesses)
+            {
+                var access = facts.Access;
+                var limited = access.Limit is not null && !access.Aggregated;
+                var driven = access.Equalities.Any(e => e.Kind == EqualityKind.OuterColumn || (e.Kind == EqualityKind.JoinColumn && e.PartnerAccess is null));
+                if (access.HasValueFilter || limited || driven)
+                {
+                    bounded.Add(access.Id);
+                }
+            }
+
+            // Bounds flow along join edges in both directions until nothing changes.
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var facts in accesses)
+                {
+                    if (!bounded.Contains(facts.Access.Id) && Partners(facts.Access, accesses).Any(bounded.Contains))
+                    {
+                        bounded.Add(facts.Access.Id);
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+
+            return bounded;
+        }
+
+        private static IEnumerable<int> Partners(TableAccess access, List<AccessFacts> block)
+        {
+            foreach (var equality in access.Equalities)
+            {
+                if (equality.Kind == EqualityKind.JoinColumn && equality.PartnerAccess is { } partner)
+                {
+                    yield return partner;
+                }
+            }
+
+            foreach (var other in block)
+            {
+                if (other.Access.Equalities.Any(e => e.Kind == EqualityKind.JoinColumn && e.PartnerAccess == access.Id))
+                {
+                    yield return other.Access.Id;
+                }
+            }
+        }
+    }
+}

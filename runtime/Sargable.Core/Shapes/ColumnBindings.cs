@@ -1,0 +1,190 @@
+using System;
+
+namespace Sargable.Shapes
+{
+    /// <summary>How a column is bound by equality; every kind can use an index seek.</summary>
+    public enum EqualityKind
+    {
+        /// <summary><c>col = value</c> with a constant or parameter.</summary>
+        Value,
+
+        /// <summary><c>col IN (a, b, ...)</c> or <c>col = ANY (@array)</c>.</summary>
+        List,
+
+        /// <summary><c>col IN (SELECT ...)</c> or <c>col = ANY (SELECT ...)</c>.</summary>
+        Subquery,
+
+        /// <summary><c>col IS NULL</c>.</summary>
+        IsNull,
+
+        /// <summary><c>col = other.col</c> where other is another table of the same query block (a join).</summary>
+        JoinColumn,
+
+        /// <summary><c>col = outer.col</c> where outer belongs to an enclosing query (a correlated subquery).</summary>
+        OuterColumn,
+    }
+
+    /// <summary>How a column is bound by a range; an index can seek to one end and scan.</summary>
+    public enum RangeKind
+    {
+        LessThan,
+        LessOrEqual,
+        GreaterThan,
+        GreaterOrEqual,
+        Between,
+
+        /// <summary><c>LIKE 'prefix%'</c>.</summary>
+        PrefixLike,
+    }
+
+    /// <summary>Why a predicate cannot use a plain index on its column.</summary>
+    public enum UnusableReason
+    {
+        /// <summary>The column is wrapped in a function or expression (<c>lower(name) = ...</c>).</summary>
+        FunctionOnColumn,
+
+        /// <summary><c>col &lt;&gt; value</c> or <c>NOT IN</c>.</summary>
+        NotEqual,
+
+        /// <summary><c>LIKE '%x'</c> and friends.</summary>
+        LeadingWildcard,
+
+        /// <summary><c>a = 1 OR b = 2</c>: an OR that spans different columns.</summary>
+        OrAcrossColumns,
+
+        /// <summary>Any other predicate on the table no btree index can seek with.</summary>
+        Other,
+    }
+
+    /// <summary>A column bound by equality.</summary>
+    public sealed class ColumnEquality
+    {
+        public ColumnEquality(string column, EqualityKind kind, SourceLocation? location = null, int? partnerAccess = null, string? partnerColumn = null)
+        {
+            Column = column ?? throw new ArgumentNullException(nameof(column));
+            Kind = kind;
+            Location = location;
+            PartnerAccess = partnerAccess;
+            PartnerColumn = partnerColumn;
+        }
+
+        public string Column { get; }
+
+        public EqualityKind Kind { get; }
+
+        public SourceLocation? Location { get; }
+
+        /// <summary>For <see cref="EqualityKind.JoinColumn"/>: the <see cref="TableAccess.Id"/> on the other side.</summary>
+        public int? PartnerAccess { get; }
+
+        /// <summary>For join and outer bindings: the column on the other side.</summary>
+        public string? PartnerColumn { get; }
+
+        /// <summary>True when bound to a constant, parameter, list or subquery rather than another table's column.</summary>
+        public bool IsToValue => Kind is EqualityKind.Value or EqualityKind.List or EqualityKind.Subquery or EqualityKind.IsNull;
+
+        public override string ToString() => $"{Column} {Kind}";
+    }
+
+    /// <summary>A column bound by a range.</summary>
+    public sealed class ColumnRange
+    {
+        public ColumnRange(string column, RangeKind kind, SourceLocation? location = null)
+        {
+            Column = column ?? throw new ArgumentNullException(nameof(column));
+            Kind = kind;
+            Location = location;
+        }
+
+        public string Column { get; }
+
+        public RangeKind Kind { get; }
+
+        public SourceLocation? Location { get; }
+
+        public override string ToString() => $"{Column} {Kind}";
+    }
+
+    /// <summary>A predicate no index on a plain column can use.</summary>
+    public sealed class UnusablePredicate
+    {
+        public UnusablePredicate(UnusableReason reason, string? column, string description, SourceLocation? location = null)
+        {
+            Reason = reason;
+            Column = column;
+            Description = description ?? throw new ArgumentNullException(nameof(description));
+            Location = location;
+        }
+
+        public UnusableReason Reason { get; }
+
+        /// <summary>The column involved, when there is one.</summary>
+        public string? Column { get; }
+
+        /// <summary>Short human description, e.g. <c>lower(name) = ...</c>.</summary>
+        public string Description { get; }
+
+        public SourceLocation? Location { get; }
+
+        public override string ToString() => $"{Reason}: {Description}";
+    }
+
+    /// <summary>One ORDER BY column, resolved to a column of the access.</summary>
+    public sealed class OrderColumn
+    {
+        public OrderColumn(string column, bool descending = false, bool? nullsFirst = null, SourceLocation? location = null)
+        {
+            Column = column ?? throw new ArgumentNullException(nameof(column));
+            Descending = descending;
+            NullsFirst = nullsFirst;
+            Location = location;
+        }
+
+        public string Column { get; }
+
+        public bool Descending { get; }
+
+        /// <summary>Explicit NULLS FIRST (true) / NULLS LAST (false), or null for the default of the direction.</summary>
+        public bool? NullsFirst { get; }
+
+        public SourceLocation? Location { get; }
+
+        public override string ToString() => Descending ? Column + " DESC" : Column;
+    }
+
+    /// <summary>How a LIMIT or OFFSET is given.</summary>
+    public enum RowCountKind
+    {
+        Constant,
+        Parameter,
+
+        /// <summary>Any other expression; its value is unknown.</summary>
+        Expression,
+    }
+
+    /// <summary>A LIMIT or OFFSET value.</summary>
+    public sealed class RowCount
+    {
+        public RowCount(RowCountKind kind, long? value = null, SourceLocation? location = null, bool implied = false)
+        {
+            Kind = kind;
+            Value = value;
+            Location = location;
+            Implied = implied;
+        }
+
+        public RowCountKind Kind { get; }
+
+        /// <summary>The value, for constants.</summary>
+        public long? Value { get; }
+
+        public SourceLocation? Location { get; }
+
+        /// <summary>True when not written but implied (EXISTS stops at the first row).</summary>
+        public bool Implied { get; }
+
+        public static RowCount Constant(long value, SourceLocation? location = null) => new(RowCountKind.Constant, value, location);
+
+        public override string ToString() => Kind == RowCountKind.Constant ? Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Kind.ToString();
+    }
+}

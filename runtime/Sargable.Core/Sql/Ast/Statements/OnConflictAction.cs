@@ -1,0 +1,8 @@
+namespace Sargable.Sql
+{
+    public enum OnConflictAction : byte
+    {
+        DoNothing,
+        DoUpdate,
+    }
+}

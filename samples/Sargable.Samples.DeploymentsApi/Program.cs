@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sargable;
+using Sargable.Deployments;
+using Sargable.Samples.DeploymentsApi;
+
+// dotnet run --project samples/Sargable.Samples.DeploymentsApi                      SQLite file, demo data when new
+// dotnet run --project samples/Sargable.Samples.DeploymentsApi -- --postgres "Host=...;Database=...;Username=..." [--seed demo]
+// Standard ASP.NET Core options apply (--urls http://localhost:5080, --environment Production).
+var builder = WebApplication.CreateBuilder(args);
+var database = DatabaseChoice.From(builder.Configuration);
+
+builder.Services.AddSingleton(database);
+builder.Services.AddDbContext<DeploymentsDbContext>(options =>
+{
+    if (database.IsPostgres)
+    {
+        options.UseNpgsql(database.ConnectionString);
+    }
+    else
+    {
+        options.UseSqlite(database.ConnectionString);
+    }
+
+    // Throw while developing, so a slow query shape fails the request that introduced it; log in production.
+    options.UseSargable(guard => guard.Mode(builder.Environment.IsDevelopment() ? SargableMode.Throw : SargableMode.Log));
+});
+
+var app = builder.Build();
+
+// Bad input is a 400 with a message that names the problem: the finder's refusals (GitLab's messages), unknown
+// statuses, malformed values. Anything else is a bug and stays a 500.
+app.Use(async (context, next) =>
+{
+    try
+    {
+        await next(context);
+    }
+    catch (Exception error) when (BadRequest(error) is { } answer && !context.Response.HasStarted)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = answer.Status;
+        await context.Response.WriteAsJsonAsync(new MessageJson(answer.Message));
+    }
+});
+
+// One N+1 unit of work per request: a statement repeated with different parameters more than 5 times is SARG0004.
+app.Use((context, next) => SargableScope.RunAsync(context.Request.Method + " " + context.Request.Path, () => next(context)));
+
+Endpoints.Map(app);
+
+await DatabaseSetup.PrepareAsync(app.Services, database, app.Logger);
+await app.RunAsync();
+
+static (int Status, string Message)? BadRequest(Exception error) => error switch
+{
+    ApiError api => (api.StatusCode, api.Message),
+    InefficientQueryError { Sql.Length: 0 } refused => (StatusCodes.Status400BadRequest, refused.Message), // refused before any SQL: the request's fault
+    ArgumentException argument when argument.Message.StartsWith("The deployment status ", StringComparison.Ordinal) => (StatusCodes.Status400BadRequest, argument.Message),
+    BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+    _ => null,
+};
+
+/// <summary>The entry point's type, for WebApplicationFactory in the tests.</summary>
+public partial class Program
+{
+}

@@ -1,4 +1,0 @@
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("QueryGuard.Testing.Tests")]
-[assembly: InternalsVisibleTo("QueryGuard.Benchmarks")]

@@ -1,0 +1,55 @@
+using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
+
+namespace Sargable.Analyzers.CodeFixes.Tests
+{
+    public sealed class SARG0003OrderByFilteredPropertyFixTests
+    {
+        [Fact]
+        public Task OrdersByTheRangePropertyThenTheKey() => new CodeFixTest("""
+            namespace App;
+            class Sync
+            {
+                Task<List<Deployment>> Stale(AppDb db, DateTime before) => db.Deployments
+                    .Where(d => d.UpdatedAt <= before)
+                    .[|OrderBy(d => d.Id)|]
+                    .Take(20)
+                    .ToListAsync();
+
+                List<Deployment> Finished(AppDb db, long projectId, long environmentId, DateTime from, DateTime to) => db.Deployments
+                    .Where(x => x.ProjectId == projectId && x.EnvironmentId == environmentId && x.FinishedAt >= from && x.FinishedAt < to)
+                    .[|OrderByDescending(x => x.UpdatedAt)|].ThenByDescending(x => x.Id)
+                    .Take(100)
+                    .ToList();
+            }
+            """, """
+            namespace App;
+            class Sync
+            {
+                Task<List<Deployment>> Stale(AppDb db, DateTime before) => db.Deployments
+                    .Where(d => d.UpdatedAt <= before)
+                    .OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+                    .Take(20)
+                    .ToListAsync();
+
+                List<Deployment> Finished(AppDb db, long projectId, long environmentId, DateTime from, DateTime to) => db.Deployments
+                    .Where(x => x.ProjectId == projectId && x.EnvironmentId == environmentId && x.FinishedAt >= from && x.FinishedAt < to)
+                    .OrderByDescending(x => x.FinishedAt).ThenByDescending(x => x.Id)
+                    .Take(100)
+                    .ToList();
+            }
+            """, RuleIds.FilterOrderMismatch, new OrderByFilteredPropertyCodeFix()).RunAsync();
+
+        [Fact]
+        public Task NoFixWhenTheOrderIsNotServedForAnotherReason() => new CodeFixTest("""
+            namespace App;
+            class Sync
+            {
+                List<Deployment> Run(AppDb db, long projectId) => db.Deployments
+                    .Where(d => d.ProjectId == projectId)
+                    .[|OrderBy(d => d.UpdatedAt)|].ThenBy(d => d.Id)
+                    .Take(20)
+                    .ToList();
+            }
+            """, string.Empty, RuleIds.FilterOrderMismatch, new OrderByFilteredPropertyCodeFix()) { NoFixExpected = true }.RunAsync();
+    }
+}

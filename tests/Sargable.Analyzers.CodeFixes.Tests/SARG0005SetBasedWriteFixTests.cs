@@ -1,0 +1,84 @@
+using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
+
+namespace Sargable.Analyzers.CodeFixes.Tests
+{
+    public sealed class SARG0005SetBasedWriteFixTests
+    {
+        [Fact]
+        public Task DeletesWithExecuteDelete() => new CodeFixTest("""
+            namespace App;
+            class Cleanup
+            {
+                async Task Run(AppDb db, long projectId, DateTime cutoff, CancellationToken ct)
+                {
+                    // Skipped deployments older than the cutoff.
+                    db.Deployments.[|RemoveRange(await db.Deployments.Where(d => d.ProjectId == projectId && d.Status == DeploymentStatus.Skipped && d.CreatedAt < cutoff).ToListAsync(ct))|];
+
+                    foreach (var environment in db.Environments.Where(e => e.ProjectId == projectId).ToList())
+                    {
+                        db.[|Remove(environment)|];
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            """, """
+            namespace App;
+            class Cleanup
+            {
+                async Task Run(AppDb db, long projectId, DateTime cutoff, CancellationToken ct)
+                {
+                    // Skipped deployments older than the cutoff.
+                    await db.Deployments.Where(d => d.ProjectId == projectId && d.Status == DeploymentStatus.Skipped && d.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+
+                    db.Environments.Where(e => e.ProjectId == projectId).ExecuteDelete();
+
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
+
+        [Fact]
+        public Task UpdatesWithExecuteUpdate() => new CodeFixTest("""
+            namespace App;
+            class Cancel
+            {
+                async Task Run(AppDb db, DateTime staleBefore, DateTime now)
+                {
+                    [|foreach (var deployment in await db.Deployments.Where(d => d.Status == DeploymentStatus.Running && d.UpdatedAt < staleBefore).ToListAsync())|]
+                    {
+                        deployment.Status = DeploymentStatus.Canceled;
+                        deployment.UpdatedAt = now;
+                    }
+
+                    await db.SaveChangesAsync();
+                }
+            }
+            """, """
+            namespace App;
+            class Cancel
+            {
+                async Task Run(AppDb db, DateTime staleBefore, DateTime now)
+                {
+                    await db.Deployments.Where(d => d.Status == DeploymentStatus.Running && d.UpdatedAt < staleBefore).ExecuteUpdateAsync(s => s.SetProperty(deployment => deployment.Status, DeploymentStatus.Canceled).SetProperty(deployment => deployment.UpdatedAt, now));
+
+                    await db.SaveChangesAsync();
+                }
+            }
+            """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
+
+        [Fact]
+        public Task NoFixWhenRowsComeThroughALocal() => new CodeFixTest("""
+            namespace App;
+            class Cleanup
+            {
+                async Task Run(AppDb db, long projectId)
+                {
+                    var rows = await db.Deployments.Where(d => d.ProjectId == projectId).ToListAsync();
+                    db.Deployments.[|RemoveRange(rows)|];
+                    await db.SaveChangesAsync();
+                }
+            }
+            """, string.Empty, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()) { NoFixExpected = true }.RunAsync();
+    }
+}

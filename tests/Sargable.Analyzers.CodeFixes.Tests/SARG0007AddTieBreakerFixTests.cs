@@ -1,0 +1,57 @@
+using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
+
+namespace Sargable.Analyzers.CodeFixes.Tests
+{
+    public sealed class SARG0007AddTieBreakerFixTests
+    {
+        [Fact]
+        public Task AppendsTheKeyInTheSameDirection() => new CodeFixTest("""
+            namespace App;
+            class Feed
+            {
+                Task<List<Deployment>> Page(AppDb db, long projectId) => db.Deployments
+                    .Where(d => d.ProjectId == projectId)
+                    .[|OrderByDescending(d => d.CreatedAt)|]
+                    .Take(20)
+                    .ToListAsync();
+
+                List<ProjectEnvironment> Names(AppDb db) => db.Environments.[|OrderBy(e => e.Name)|].Take(20).ToList();
+            }
+            """, """
+            namespace App;
+            class Feed
+            {
+                Task<List<Deployment>> Page(AppDb db, long projectId) => db.Deployments
+                    .Where(d => d.ProjectId == projectId)
+                    .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+                    .Take(20)
+                    .ToListAsync();
+
+                List<ProjectEnvironment> Names(AppDb db) => db.Environments.OrderBy(e => e.Name).ThenBy(e => e.Id).Take(20).ToList();
+            }
+            """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
+
+        [Fact]
+        public Task AppendsAfterTheLastThenBy() => new CodeFixTest("""
+            namespace App;
+            class Feed
+            {
+                List<Deployment> Page(AppDb db, long projectId) => db.Deployments
+                    .Where(d => d.ProjectId == projectId)
+                    .{|SARG0003:[|OrderBy(d => d.Status)|]|}.ThenBy(d => d.CreatedAt) // newest last
+                    .Skip(20).Take(20)
+                    .ToList();
+            }
+            """, """
+            namespace App;
+            class Feed
+            {
+                List<Deployment> Page(AppDb db, long projectId) => db.Deployments
+                    .Where(d => d.ProjectId == projectId)
+                    .OrderBy(d => d.Status).ThenBy(d => d.CreatedAt).ThenBy(d => d.Id) // newest last
+                    .Skip(20).Take(20)
+                    .ToList();
+            }
+            """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
+    }
+}

@@ -1,0 +1,53 @@
+using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
+
+namespace Sargable.Analyzers.CodeFixes.Tests
+{
+    public sealed class SARG0009MoveBeforeMaterializationFixTests
+    {
+        [Fact]
+        public Task MovesFiltersAndCountsIntoTheQuery() => new CodeFixTest("""
+            namespace App;
+            class Reports
+            {
+                async Task Run(AppDb db, long projectId, CancellationToken ct)
+                {
+                    var failed = (await db.Deployments.Where(d => d.ProjectId == projectId).ToListAsync(ct)).[|Count(d => d.Status == DeploymentStatus.Failed)|];
+                    var total = db.Deployments.Where(d => d.ProjectId == projectId).ToList().[|Count()|];
+                    var names = db.Environments.Where(e => e.ProjectId == projectId).ToList().[|Where(e => e.Name.StartsWith("prod"))|];
+                }
+            }
+            """, """
+            namespace App;
+            class Reports
+            {
+                async Task Run(AppDb db, long projectId, CancellationToken ct)
+                {
+                    var failed = await db.Deployments.Where(d => d.ProjectId == projectId).CountAsync(d => d.Status == DeploymentStatus.Failed, ct);
+                    var total = db.Deployments.Where(d => d.ProjectId == projectId).Count();
+                    var names = db.Environments.Where(e => e.ProjectId == projectId).Where(e => e.Name.StartsWith("prod")).ToList();
+                }
+            }
+            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix()).RunAsync();
+
+        [Fact]
+        public Task FixAllMovesEveryOperatorBeforeAsEnumerable() => new CodeFixTest("""
+            namespace App;
+            class Reports
+            {
+                List<Deployment> Recent(AppDb db, long projectId) => db.Deployments.Where(d => d.ProjectId == projectId).AsEnumerable()
+                    .[|OrderByDescending(d => d.Id)|]
+                    .Take(20)
+                    .ToList();
+            }
+            """, """
+            namespace App;
+            class Reports
+            {
+                List<Deployment> Recent(AppDb db, long projectId) => db.Deployments.Where(d => d.ProjectId == projectId)
+                    .OrderByDescending(d => d.Id)
+                    .Take(20).AsEnumerable()
+                    .ToList();
+            }
+            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix()).RunAsync();
+    }
+}
