@@ -43,6 +43,8 @@ namespace Sargable.Deployments
 
         public DbSet<ReleaseProjectEnvironment> ReleaseProjectEnvironments => Set<ReleaseProjectEnvironment>();
 
+        public DbSet<InternalId> InternalIds => Set<InternalId>();
+
         /// <summary>True on PostgreSQL, where the reference queries use LATERAL joins; SQLite gets their portable forms.</summary>
         public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -119,7 +121,8 @@ namespace Sargable.Deployments
                 entity.HasOne(d => d.Environment).WithMany().HasForeignKey(d => d.EnvironmentId)
                     .HasConstraintName("fk_deployments_environment_id").OnDelete(DeleteBehavior.Cascade);
 
-                // The number users see; the next one is max(iid) + 1 within the project (creating a deployment).
+                // The number users see, unique within the project; the counter in internal_ids hands it out. The upsert that
+                // does so reads max(iid) here, so rows inserted without the counter (seed data) are never numbered twice.
                 entity.HasIndex(d => new { d.ProjectId, d.Iid }).IsUnique()
                     .HasDatabaseName("index_deployments_on_project_id_and_iid");
 
@@ -200,6 +203,21 @@ namespace Sargable.Deployments
                 // deleted deployment would scan this table.
                 entity.HasIndex(r => r.LastDeploymentId)
                     .HasDatabaseName("index_release_project_environments_on_last_deployment_id");
+            });
+
+            modelBuilder.Entity<InternalId>(entity =>
+            {
+                entity.ToTable("internal_ids");
+                Key(entity, i => i.Id, "internal_ids");
+                entity.Property(i => i.ProjectId).HasColumnName("project_id");
+                entity.Property(i => i.Usage).HasColumnName("usage");
+                entity.Property(i => i.LastValue).HasColumnName("last_value");
+                entity.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId)
+                    .HasConstraintName("fk_internal_ids_project_id").OnDelete(DeleteBehavior.Cascade);
+
+                // The upsert's conflict target (GitLab's index). A deleted project's rows cascade by a scan: one row per project and usage.
+                entity.HasIndex(i => new { i.Usage, i.ProjectId }).IsUnique()
+                    .HasDatabaseName("index_internal_ids_on_usage_and_project_id");
             });
 
             if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")

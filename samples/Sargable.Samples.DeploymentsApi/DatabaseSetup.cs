@@ -24,8 +24,9 @@ namespace Sargable.Samples.DeploymentsApi
                 throw new ArgumentException($"--seed takes one value, demo (got '{seed}').");
             }
 
+            // An explicit --sqlite wins over SARGABLE_PG from the environment (not over --postgres: give one of them).
             var postgres = configuration["postgres"];
-            if (string.IsNullOrWhiteSpace(postgres))
+            if (string.IsNullOrWhiteSpace(postgres) && configuration["sqlite"] is null)
             {
                 postgres = Environment.GetEnvironmentVariable("SARGABLE_PG");
             }

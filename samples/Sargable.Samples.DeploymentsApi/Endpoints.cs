@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -67,21 +66,18 @@ namespace Sargable.Samples.DeploymentsApi
 
         private static async Task<IResult> CreateAsync(HttpContext context, DeploymentsDbContext db, CancellationToken cancellationToken)
         {
+            // Everything is validated before the first statement; the writes are then one transaction.
             var projectId = RequestReader.Id(context, "id");
-            var body = await BodyAsync<CreateDeploymentJson>(context, cancellationToken);
-            var environmentName = string.IsNullOrWhiteSpace(body.Environment) ? throw new ApiError("environment is missing") : body.Environment.Trim();
-            if (environmentName.Length > 255)
-            {
-                throw new ApiError("environment is too long (255 characters at most)");
-            }
-
+            var body = await JsonBody.ReadAsync<CreateDeploymentJson>(context, cancellationToken);
+            var environmentName = TextInput.EnvironmentName(body.Environment) ?? throw new ApiError("environment is missing");
+            TextInput.RequireLength("environment", environmentName, TextInput.MaxEnvironmentLength);
             var sha = DeploymentSha.TryNormalize(body.Sha, out var normalized) ? normalized : throw new ApiError("sha is invalid: give the 40 hex characters of a commit id");
             var reference = string.IsNullOrWhiteSpace(body.Ref) ? throw new ApiError("ref is missing") : body.Ref;
+            TextInput.RequireLength("ref", reference, TextInput.MaxRefLength);
             var status = Status(body.Status, CreatableStatuses);
             await RequireProjectAsync(db, projectId, cancellationToken);
 
-            var environment = await DeploymentWrites.FindOrCreateEnvironmentAsync(db, projectId, environmentName, cancellationToken);
-            var deployment = await DeploymentWrites.CreateAsync(db, projectId, environment.Id, sha, reference, status, Now(), cancellationToken);
+            var deployment = await DeploymentWrites.CreateAsync(db, projectId, environmentName, sha, reference, status, Now(), cancellationToken);
             var item = await ItemAsync(db, projectId, deployment.Id, cancellationToken);
             return Results.Json(DeploymentJson.From(item!), statusCode: StatusCodes.Status201Created);
         }
@@ -90,7 +86,7 @@ namespace Sargable.Samples.DeploymentsApi
         {
             var projectId = RequestReader.Id(context, "id");
             var deploymentId = RequestReader.Id(context, "deployment_id");
-            var body = await BodyAsync<UpdateDeploymentJson>(context, cancellationToken);
+            var body = await JsonBody.ReadAsync<UpdateDeploymentJson>(context, cancellationToken);
             var status = Status(body.Status, CreatableStatuses);
             var updated = await DeploymentWrites.UpdateStatusAsync(db, projectId, deploymentId, status, Now(), cancellationToken) ?? throw ApiError.NotFound("Deployment");
             var item = await ItemAsync(db, projectId, updated.Id, cancellationToken);
@@ -131,7 +127,7 @@ namespace Sargable.Samples.DeploymentsApi
 
         private static DeploymentsFinderParams FinderParams(HttpContext context) => new()
         {
-            EnvironmentName = RequestReader.String(context, "environment"),
+            EnvironmentName = TextInput.EnvironmentName(RequestReader.String(context, "environment")),
             EnvironmentId = RequestReader.Long(context, "environment_id"),
             Status = RequestReader.List(context, "status"),
             UpdatedAfter = RequestReader.Time(context, "updated_after"),
@@ -189,23 +185,6 @@ namespace Sargable.Samples.DeploymentsApi
             return allowed.Contains(name)
                 ? status
                 : throw new ApiError($"status is invalid: {name} cannot be set through the API; use one of {string.Join(", ", allowed)}");
-        }
-
-        private static async Task<T> BodyAsync<T>(HttpContext context, CancellationToken cancellationToken)
-            where T : class
-        {
-            try
-            {
-                return await context.Request.ReadFromJsonAsync<T>(cancellationToken) ?? throw new ApiError("the request body is empty: send a JSON object");
-            }
-            catch (JsonException)
-            {
-                throw new ApiError("the request body is not valid JSON");
-            }
-            catch (InvalidOperationException)
-            {
-                throw new ApiError("the request body must be JSON (Content-Type: application/json)");
-            }
         }
 
         private static DateTime Now()

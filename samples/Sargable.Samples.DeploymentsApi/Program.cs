@@ -36,21 +36,8 @@ builder.Services.AddDbContext<DeploymentsDbContext>(options =>
 
 var app = builder.Build();
 
-// Bad input is a 400 with a message that names the problem: the finder's refusals (GitLab's messages), unknown
-// statuses, malformed values. Anything else is a bug and stays a 500.
-app.Use(async (context, next) =>
-{
-    try
-    {
-        await next(context);
-    }
-    catch (Exception error) when (BadRequest(error) is { } answer && !context.Response.HasStarted)
-    {
-        context.Response.Clear();
-        context.Response.StatusCode = answer.Status;
-        await context.Response.WriteAsJsonAsync(new MessageJson(answer.Message));
-    }
-});
+// Bad input is a 400 naming the problem, a database without a free connection a 503 with Retry-After; anything else is a 500.
+app.Use(ErrorResponses.HandleAsync);
 
 // One N+1 unit of work per request: a statement repeated with different parameters more than 5 times is SARG0004.
 app.Use((context, next) => SargableScope.RunAsync(context.Request.Method + " " + context.Request.Path, () => next(context)));
@@ -59,15 +46,6 @@ Endpoints.Map(app);
 
 await DatabaseSetup.PrepareAsync(app.Services, database, app.Logger);
 await app.RunAsync();
-
-static (int Status, string Message)? BadRequest(Exception error) => error switch
-{
-    ApiError api => (api.StatusCode, api.Message),
-    InefficientQueryError { Sql.Length: 0 } refused => (StatusCodes.Status400BadRequest, refused.Message), // refused before any SQL: the request's fault
-    ArgumentException argument when argument.Message.StartsWith("The deployment status ", StringComparison.Ordinal) => (StatusCodes.Status400BadRequest, argument.Message),
-    BadHttpRequestException bad => (bad.StatusCode, bad.Message),
-    _ => null,
-};
 
 /// <summary>The entry point's type, for WebApplicationFactory in the tests.</summary>
 public partial class Program

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace Sargable.Samples.DeploymentsApi
@@ -10,7 +11,7 @@ namespace Sargable.Samples.DeploymentsApi
     /// Reads route and query values by hand, so that every malformed value is a 400 whose message names the parameter
     /// (model binding would answer some of them with an empty 400, or a 404 for a route constraint).
     /// </summary>
-    internal static class RequestReader
+    internal static partial class RequestReader
     {
         public static long Id(HttpContext context, string name)
         {
@@ -28,7 +29,9 @@ namespace Sargable.Samples.DeploymentsApi
                 throw new ApiError($"{name} is given more than once");
             }
 
-            return values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];
+            var value = values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];
+            TextInput.RequireClean(name, value);
+            return value;
         }
 
         public static long? Long(HttpContext context, string name)
@@ -60,7 +63,11 @@ namespace Sargable.Samples.DeploymentsApi
             return value >= min && value <= max ? value : throw new ApiError($"{name} must be between {min} and {max}");
         }
 
-        /// <summary>An ISO 8601 time; one without an offset is UTC. Returned as UTC.</summary>
+        /// <summary>
+        /// An ISO 8601 date (<c>2025-06-20</c>) or date and time (<c>2025-06-20T14:30</c>, with seconds and up to 7
+        /// fraction digits), with <c>Z</c> or an offset such as <c>+02:00</c>; one without an offset is UTC. Nothing else:
+        /// no other date order, no RFC 1123, no white space. Returned as UTC.
+        /// </summary>
         public static DateTime? Time(HttpContext context, string name)
         {
             var text = String(context, name);
@@ -69,7 +76,7 @@ namespace Sargable.Samples.DeploymentsApi
                 return null;
             }
 
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value)
+            return IsoTimes.IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
                 ? value.UtcDateTime
                 : throw new ApiError($"{name} is invalid: '{text}' is not an ISO 8601 date and time");
         }
@@ -77,7 +84,9 @@ namespace Sargable.Samples.DeploymentsApi
         /// <summary>Repeated (<c>status=a&amp;status=b</c>, also <c>status[]=</c>) or comma-separated values.</summary>
         public static IReadOnlyList<string>? List(HttpContext context, string name)
         {
-            var values = context.Request.Query[name].Concat(context.Request.Query[name + "[]"])
+            var given = context.Request.Query[name].Concat(context.Request.Query[name + "[]"]).ToList();
+            given.ForEach(v => TextInput.RequireClean(name, v));
+            var values = given
                 .SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
             return values.Count == 0 ? null : values;
@@ -97,5 +106,10 @@ namespace Sargable.Samples.DeploymentsApi
                     : throw new ApiError($"{name} is invalid: '{v}' is not a positive integer"))
                 .ToArray();
         }
+
+        [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?\z", RegexOptions.CultureInvariant)]
+        private static partial Regex IsoTimesRegex();
+
+        private static Regex IsoTimes => IsoTimesRegex();
     }
 }

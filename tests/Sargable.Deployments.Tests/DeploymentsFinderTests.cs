@@ -26,14 +26,14 @@ namespace Sargable.Deployments.Tests
         public static TheoryData<DeploymentsFinderParams, string, string, string> Refused => new()
         {
             { new() { ProjectId = 1, UpdatedAfter = Epoch, FinishedAfter = Epoch, OrderBy = "updated_at" }, RuleIds.FilterOrderMismatch, "deployments", "Both `updated_at` filter and `finished_at` filter can not be specified" },
-            { new() { ProjectId = 1, UpdatedBefore = Epoch }, RuleIds.FilterOrderMismatch, "deployments", " `updated_at` filter requires `updated_at` sort" },
-            { new() { ProjectId = 1, UpdatedAfter = Epoch, OrderBy = "created_at" }, RuleIds.FilterOrderMismatch, "deployments", " `updated_at` filter requires `updated_at` sort" },
-            { new() { ProjectId = 1, FinishedAfter = Epoch, Status = ["success"], OrderBy = "updated_at" }, RuleIds.FilterOrderMismatch, "deployments", " `finished_at` filter requires `finished_at` sort." },
-            { new() { ProjectId = 1, OrderBy = "finished_at" }, RuleIds.FilterOrderMismatch, "deployments", " `finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
-            { new() { ProjectId = 1, OrderBy = "finished_at", Status = ["running"] }, RuleIds.FilterOrderMismatch, "deployments", " `finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
-            { new() { ProjectId = 1, FinishedAfter = Epoch, OrderBy = "finished_at" }, RuleIds.NoIndexForFilter, "deployments", " `finished_at` filter must be combined with `success` status filter." },
-            { new() { ProjectId = 1, FinishedBefore = Epoch, OrderBy = "finished_at", Status = ["success", "failed"] }, RuleIds.NoIndexForFilter, "deployments", " `finished_at` filter must be combined with `success` status filter." },
-            { new() { GroupId = 1, EnvironmentName = "production" }, RuleIds.ScopelessLookup, "environments", " `environment` name filter must be combined with `project` scope." },
+            { new() { ProjectId = 1, UpdatedBefore = Epoch }, RuleIds.FilterOrderMismatch, "deployments", "`updated_at` filter requires `updated_at` sort" },
+            { new() { ProjectId = 1, UpdatedAfter = Epoch, OrderBy = "created_at" }, RuleIds.FilterOrderMismatch, "deployments", "`updated_at` filter requires `updated_at` sort" },
+            { new() { ProjectId = 1, FinishedAfter = Epoch, Status = ["success"], OrderBy = "updated_at" }, RuleIds.FilterOrderMismatch, "deployments", "`finished_at` filter requires `finished_at` sort." },
+            { new() { ProjectId = 1, OrderBy = "finished_at" }, RuleIds.FilterOrderMismatch, "deployments", "`finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
+            { new() { ProjectId = 1, OrderBy = "finished_at", Status = ["running"] }, RuleIds.FilterOrderMismatch, "deployments", "`finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
+            { new() { ProjectId = 1, FinishedAfter = Epoch, OrderBy = "finished_at" }, RuleIds.NoIndexForFilter, "deployments", "`finished_at` filter must be combined with `success` status filter." },
+            { new() { ProjectId = 1, FinishedBefore = Epoch, OrderBy = "finished_at", Status = ["success", "failed"] }, RuleIds.NoIndexForFilter, "deployments", "`finished_at` filter must be combined with `success` status filter." },
+            { new() { GroupId = 1, EnvironmentName = "production" }, RuleIds.ScopelessLookup, "environments", "`environment` name filter must be combined with `project` scope." },
             { new() { ProjectId = 1, Status = ["success", "running"] }, RuleIds.FilterOrderMismatch, "deployments", "finished statuses and upcoming statuses must be separately queried." },
             { new() { GroupId = 1, Status = ["created", "canceled"], Sort = "desc" }, RuleIds.FilterOrderMismatch, "deployments", "finished statuses and upcoming statuses must be separately queried." },
         };

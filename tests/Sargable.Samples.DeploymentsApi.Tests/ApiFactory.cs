@@ -16,13 +16,31 @@ namespace Sargable.Samples.DeploymentsApi.Tests
     /// The API in Development (guard in Throw mode) on this class's own PostgreSQL database, created and seeded with
     /// <see cref="TestSeed"/> before the app starts. Counts the SQL commands EF Core executes, per request.
     /// </summary>
-    public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+    public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime, IApiHost
     {
         private readonly PostgresDatabase database = new();
 
         public CommandCounter Commands { get; } = new();
 
-        public string ConnectionString => database.ConnectionString;
+        public ErrorLog Errors { get; } = new();
+
+        public bool IsPostgres => true;
+
+        /// <summary>The connection string the app uses (its pool is shared with any connection opened with the same string).</summary>
+        public string ConnectionString => database.ConnectionString + PoolSettings;
+
+        /// <summary>Extra connection-string settings for the app's pool.</summary>
+        protected virtual string PoolSettings => string.Empty;
+
+        public Task ExecuteAsync(string sql) => database.ExecuteAsync(sql);
+
+        public async Task<long> ScalarAsync(string sql)
+        {
+            await using var connection = await database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return System.Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         public async Task InitializeAsync()
         {
@@ -45,11 +63,18 @@ namespace Sargable.Samples.DeploymentsApi.Tests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("postgres", database.ConnectionString);
+            builder.UseSetting("postgres", ConnectionString);
             builder.ConfigureLogging(logging => logging
                 .AddProvider(Commands)
+                .AddProvider(Errors)
                 .AddFilter<CommandCounter>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information));
         }
+    }
+
+    /// <summary>The app on PostgreSQL with a pool of one connection that gives up after a second, to exhaust it on purpose.</summary>
+    public sealed class TinyPoolApiFactory : ApiFactory
+    {
+        protected override string PoolSettings => ";Maximum Pool Size=1;Timeout=1";
     }
 
     /// <summary>Counts EF Core's "command executed" log events (20101); parameter values are not logged or kept.</summary>

@@ -30,11 +30,11 @@ namespace Sargable.Samples.DeploymentsApi.Tests
         public static TheoryData<string, string> BadRequests => new()
         {
             { "projects/1/deployments?updated_after=2025-01-01T00:00:00Z&finished_after=2025-01-01T00:00:00Z&order_by=updated_at", "Both `updated_at` filter and `finished_at` filter can not be specified" },
-            { "projects/1/deployments?updated_before=2025-01-02", " `updated_at` filter requires `updated_at` sort" },
-            { "projects/1/deployments?finished_after=2025-01-01&status=success&order_by=id", " `finished_at` filter requires `finished_at` sort." },
-            { "projects/1/deployments?order_by=finished_at", " `finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
-            { "projects/1/deployments?finished_after=2025-01-01&order_by=finished_at&status=failed", " `finished_at` filter must be combined with `success` status filter." },
-            { "groups/1/deployments?environment=production", " `environment` name filter must be combined with `project` scope." },
+            { "projects/1/deployments?updated_before=2025-01-02", "`updated_at` filter requires `updated_at` sort" },
+            { "projects/1/deployments?finished_after=2025-01-01&status=success&order_by=id", "`finished_at` filter requires `finished_at` sort." },
+            { "projects/1/deployments?order_by=finished_at", "`finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses." },
+            { "projects/1/deployments?finished_after=2025-01-01&order_by=finished_at&status=failed", "`finished_at` filter must be combined with `success` status filter." },
+            { "groups/1/deployments?environment=production", "`environment` name filter must be combined with `project` scope." },
             { "groups/1/deployments?status=created&status=success", "finished statuses and upcoming statuses must be separately queried." },
             { "projects/1/deployments?status=kittens", "The deployment status kittens is invalid" },
             { "projects/1/deployments?updated_after=last+tuesday&order_by=updated_at", "updated_after is invalid: 'last tuesday' is not an ISO 8601 date and time" },

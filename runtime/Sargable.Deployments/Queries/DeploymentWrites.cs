@@ -11,14 +11,16 @@ namespace Sargable.Deployments.Queries
     public static class DeploymentWrites
     {
         /// <summary>
-        /// Adds a deployment with the project's next iid (max(iid) + 1, read from the (project_id, iid) index).
-        /// Concurrent creations in one project can pick the same iid; the unique index rejects the second, which then reads
-        /// the next iid and tries again (a few times), so callers never see the race.
+        /// Creates a deployment in the project's environment of that name, creating the environment when it is new. One
+        /// transaction (the caller's, or one of its own): the environment, the iid and the deployment are written together
+        /// or not at all. The iid comes from <see cref="InternalIds"/>, so concurrent creations neither collide nor retry;
+        /// each statement runs once.
         /// </summary>
+        /// <exception cref="ArgumentException">The sha is not 40 hex characters, or the environment name or ref is empty.</exception>
         public static async Task<Deployment> CreateAsync(
             DeploymentsDbContext db,
             long projectId,
-            long environmentId,
+            string environmentName,
             string sha,
             string reference,
             DeploymentStatus status,
@@ -26,17 +28,22 @@ namespace Sargable.Deployments.Queries
             CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(db);
+            ArgumentException.ThrowIfNullOrWhiteSpace(environmentName);
+            ArgumentException.ThrowIfNullOrWhiteSpace(reference);
             if (!DeploymentSha.TryNormalize(sha, out var normalized))
             {
                 throw new ArgumentException($"A sha is {DeploymentSha.HexLength} hex characters.", nameof(sha));
             }
 
-            for (var attempt = 1; ; attempt++)
+            var own = db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+                : null;
+            await using (own)
             {
-                var lastIid = await db.Deployments.Where(d => d.ProjectId == projectId).MaxAsync(d => (int?)d.Iid, cancellationToken).ConfigureAwait(false);
+                var environmentId = await FindOrCreateEnvironmentAsync(db, projectId, environmentName, cancellationToken).ConfigureAwait(false);
                 var deployment = new Deployment
                 {
-                    Iid = (lastIid ?? 0) + 1,
+                    Iid = await InternalIds.NextDeploymentIidAsync(db, projectId, cancellationToken).ConfigureAwait(false),
                     ProjectId = projectId,
                     EnvironmentId = environmentId,
                     Sha = normalized,
@@ -51,51 +58,54 @@ namespace Sargable.Deployments.Queries
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    return deployment;
                 }
-                catch (DbUpdateException) when (attempt < MaxCreateAttempts)
+                catch
                 {
-                    // A fresh entity next time: the failed one may carry values the failed INSERT left on it.
+                    // The transaction rolls back; a context the caller keeps must not try the insert again.
                     db.Entry(deployment).State = EntityState.Detached;
-                    var iid = deployment.Iid;
-                    if (!await db.Deployments.AnyAsync(d => d.ProjectId == projectId && d.Iid == iid, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw;
-                    }
+                    throw;
                 }
+
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return deployment;
             }
         }
 
         /// <summary>
-        /// The project's environment of that name, created when missing. Two requests creating it at once both try; the
-        /// unique (project_id, name) index rejects one, which then reads the row the other created.
+        /// The id of the project's environment of that name, created when missing. Race-safe without a retry: the insert
+        /// skips a name another transaction has just created (<c>ON CONFLICT DO NOTHING</c> waits for it to commit), and the
+        /// row is then read again. At most three statements, each once.
         /// </summary>
-        public static async Task<ProjectEnvironment> FindOrCreateEnvironmentAsync(DeploymentsDbContext db, long projectId, string name, CancellationToken cancellationToken = default)
+        public static async Task<long> FindOrCreateEnvironmentAsync(DeploymentsDbContext db, long projectId, string name, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(db);
-            var environment = await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name, cancellationToken).ConfigureAwait(false);
-            if (environment is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(name);
+            var existing = await FindEnvironmentAsync(db, projectId, name, cancellationToken).ConfigureAwait(false);
+            if (existing is { } id)
             {
-                return environment;
+                return id;
             }
 
-            environment = new ProjectEnvironment { ProjectId = projectId, Name = name };
-            db.Environments.Add(environment);
-            try
+            var inserted = await db.Database.SqlQuery<long>($"""
+                INSERT INTO environments (project_id, name) VALUES ({projectId}, {name})
+                ON CONFLICT (project_id, name) DO NOTHING
+                RETURNING id AS "Value"
+                """).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (inserted.Count == 1)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return environment;
+                return inserted[0];
             }
-            catch (DbUpdateException e)
-            {
-                db.Entry(environment).State = EntityState.Detached;
-                return await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Environment '{name}' of project {projectId} could not be created.", e);
-            }
+
+            return await FindEnvironmentAsync(db, projectId, name, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Environment of project {projectId} was neither found nor created.");
         }
 
-        /// <summary>Enough for a burst of concurrent creations in one project; each loser moves past the winner's iid.</summary>
-        private const int MaxCreateAttempts = 20;
+        private static Task<long?> FindEnvironmentAsync(DeploymentsDbContext db, long projectId, string name, CancellationToken cancellationToken) =>
+            db.Environments.Where(e => e.ProjectId == projectId && e.Name == name).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
 
         /// <summary>
         /// Moves a deployment to <paramref name="status"/>; updated_at becomes <paramref name="now"/>, and finished_at too

@@ -38,11 +38,11 @@ namespace Sargable.Deployments.Queries
         public const int MaxPerPage = 100;
 
         internal const string BothWindowsMessage = "Both `updated_at` filter and `finished_at` filter can not be specified";
-        internal const string UpdatedNeedsOrderMessage = " `updated_at` filter requires `updated_at` sort";
-        internal const string FinishedNeedsOrderMessage = " `finished_at` filter requires `finished_at` sort.";
-        internal const string FinishedOrderNeedsFilterMessage = " `finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses.";
-        internal const string FinishedNeedsSuccessMessage = " `finished_at` filter must be combined with `success` status filter.";
-        internal const string EnvironmentNameNeedsProjectMessage = " `environment` name filter must be combined with `project` scope.";
+        internal const string UpdatedNeedsOrderMessage = "`updated_at` filter requires `updated_at` sort";
+        internal const string FinishedNeedsOrderMessage = "`finished_at` filter requires `finished_at` sort.";
+        internal const string FinishedOrderNeedsFilterMessage = "`finished_at` sort requires `finished_at` filter or a filter with at least one of the finished statuses.";
+        internal const string FinishedNeedsSuccessMessage = "`finished_at` filter must be combined with `success` status filter.";
+        internal const string EnvironmentNameNeedsProjectMessage = "`environment` name filter must be combined with `project` scope.";
         internal const string MixedStatusesMessage = "finished statuses and upcoming statuses must be separately queried.";
 
         private readonly DeploymentsDbContext db;

@@ -112,7 +112,8 @@ namespace Sargable.Explain
                     }
                 }
 
-                return new QueryPlanReport(database, Array.Empty<Finding>(), Array.Empty<PlanIndexUse>(), Array.Empty<string>(), error.Message);
+                // The code only: the server's message quotes the parameter value that made EXPLAIN fail.
+                return new QueryPlanReport(database, Array.Empty<Finding>(), Array.Empty<PlanIndexUse>(), Array.Empty<string>(), "EXPLAIN failed with " + DatabaseErrors.Describe(error));
             }
 
             return await ReportAsync(database, steps, command, statement, guard, async, cancellationToken).ConfigureAwait(false);

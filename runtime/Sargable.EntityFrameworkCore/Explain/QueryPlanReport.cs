@@ -54,7 +54,10 @@ namespace Sargable
         /// <summary>Where the plan and the registry's verdict disagree, in words.</summary>
         public IReadOnlyList<string> Disagreements { get; }
 
-        /// <summary>Why no plan could be read (the statement still ran), or null.</summary>
+        /// <summary>
+        /// Why no plan could be read (the statement still ran), or null: the error's SQLSTATE (SQLite result code) and a
+        /// fixed description, never the database's message, which can quote the parameter value that caused it.
+        /// </summary>
         public string? Error { get; }
 
         /// <summary>One line: the plan's findings, the indexes used and any disagreement.</summary>

@@ -95,8 +95,9 @@ namespace Sargable.Internal
             }
             catch (Exception error) when (Options.Mode != SargableMode.Throw && error is not OperationCanceledException)
             {
-                // Log mode never breaks a query, not even for a fault in the guard itself.
-                logger.Get().LogError(SargableDiagnostics.GuardProblem, error, "Sargable failed to check a command; the command runs unchecked. SQL: {Sql}", command.CommandText);
+                // Log mode never breaks a query, not even for a fault in the guard itself. The exception is not attached:
+                // a driver's message can quote parameter values; its kind and our stack trace locate the fault.
+                logger.Get().LogError(SargableDiagnostics.GuardProblem, "Sargable failed to check a command ({Error}); the command runs unchecked. SQL: {Sql} Stack: {Stack}", DatabaseErrors.Describe(error), command.CommandText, error.StackTrace);
             }
         }
 

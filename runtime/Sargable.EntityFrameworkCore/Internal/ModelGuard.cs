@@ -164,7 +164,7 @@ namespace Sargable.Internal
                     }
                     catch (DbException error)
                     {
-                        logger.LogWarning(SargableDiagnostics.GuardProblem, "Sargable could not read the database catalog, so it checks against the other registry sources only: {Error}", error.Message);
+                        logger.LogWarning(SargableDiagnostics.GuardProblem, "Sargable could not read the database catalog, so it checks against the other registry sources only: {Error}", DatabaseErrors.Describe(error));
                     }
                 }
                 else

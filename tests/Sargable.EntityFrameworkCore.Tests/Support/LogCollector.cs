@@ -11,6 +11,9 @@ namespace Sargable.EntityFrameworkCore.Tests.Support
     {
         public object? this[string key] => State.TryGetValue(key, out var value) ? value : null;
 
+        /// <summary>The attached exception's <c>ToString()</c> (message, inner exceptions, stack), if any.</summary>
+        public string? Exception { get; init; }
+
         public override string ToString() => $"{Level} {Category}[{EventId.Id}:{EventId.Name}] {Message}";
     }
 
@@ -50,7 +53,7 @@ namespace Sargable.EntityFrameworkCore.Tests.Support
                     map[pair.Key] = pair.Value;
                 }
 
-                owner.entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), map));
+                owner.entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), map) { Exception = exception?.ToString() });
             }
         }
     }
