@@ -139,6 +139,7 @@ namespace Sargable.EntityFrameworkCore.Tests
                 .UseNpgsql(database.ConnectionString)
                 .UseSargable(b => b.Mode(SargableMode.Log).UseLoggerFactory(new LogCollector()))
                 .AddInterceptors(capture)
+                .ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning))
                 .Options;
             await using var captured = new CorpusDbContext(options);
             await new DeploymentLookup(captured).ByRefAsync(ParameterMarker);
