@@ -38,8 +38,11 @@ namespace Sargable.Benchmarks.Runtime
         [Params(false, true)]
         public bool MeterListening { get; set; }
 
+        // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain does not await a Task-returning setup.
         [GlobalSetup]
-        public async Task SetupAsync()
+        public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+        private async Task SetupAsync()
         {
             connection = new SqliteConnection("Data Source=:memory:");
             await connection.OpenAsync();
