@@ -91,6 +91,24 @@ namespace Sargable.EntityFrameworkCore.Tests
         }
 
         [Fact]
+        public async Task A_statement_whose_finding_its_comment_allows_counts_as_allowed_and_adds_no_finding()
+        {
+            using var metrics = new MetricsProbe();
+            for (var i = 0; i < 2; i++)
+            {
+                await using var db = database.Context(b => b.Mode(SargableMode.Log).UseLoggerFactory(new LogCollector()));
+                var gitRef = ParameterMarker;
+                await db.Deployments.AsNoTracking().Where(d => d.Ref == gitRef).AllowSargable(RuleIds.NoIndexForFilter, "support lookup, a few times a day").ToListAsync();
+            }
+
+            var collected = metrics.Collect();
+            Assert.DoesNotContain(collected, s => s.Instrument == SargableDiagnostics.FindingsInstrumentName);
+            var statement = Assert.Single(collected, s => s.Instrument == SargableDiagnostics.StatementsInstrumentName);
+            Assert.Equal("allowed", statement.Tag("sargable.outcome"));
+            Assert.Equal(2, statement.Sum);
+        }
+
+        [Fact]
         public async Task Throw_mode_counts_every_stopped_execution()
         {
             using var metrics = new MetricsProbe();
