@@ -6,8 +6,8 @@ namespace Sargable
 {
     /// <summary>
     /// Names for observing the guard: the log category and event IDs, the <see cref="System.Diagnostics.DiagnosticListener"/>
-    /// that publishes findings, and the event added to the current <see cref="System.Diagnostics.Activity"/> (the trace span
-    /// of the request) each time a command with a finding runs.
+    /// that publishes findings, the event added to the current <see cref="System.Diagnostics.Activity"/> (the trace span
+    /// of the request) each time a command with a finding runs, and the meter with its instruments.
     /// </summary>
     public static class SargableDiagnostics
     {
@@ -22,6 +22,24 @@ namespace Sargable
 
         /// <summary>Name of the <see cref="System.Diagnostics.ActivityEvent"/> added to <c>Activity.Current</c> per execution with a finding.</summary>
         public const string ActivityEventName = "sargable.finding";
+
+        /// <summary>
+        /// Name of the <see cref="System.Diagnostics.Metrics.Meter"/> the guard records on (version: the assembly's). With
+        /// OpenTelemetry: <c>.WithMetrics(m =&gt; m.AddMeter(SargableDiagnostics.MeterName))</c>. See docs/observability.md.
+        /// </summary>
+        public const string MeterName = "Sargable";
+
+        /// <summary>
+        /// Counter of executions of a command with a finding that was not allowed, one per finding, tagged
+        /// <c>sargable.rule</c>, <c>db.collection.name</c>, <c>db.system.name</c>, <c>db.query.summary</c> and <c>sargable.mode</c>.
+        /// </summary>
+        public const string FindingsInstrumentName = "sargable.findings";
+
+        /// <summary>Counter of distinct statements checked, tagged <c>sargable.outcome</c> (clean, finding, not_checked, allowed) and <c>db.system.name</c>.</summary>
+        public const string StatementsInstrumentName = "sargable.statements";
+
+        /// <summary>Histogram of the seconds a first check of a statement took (parsing, rules, and EXPLAIN when it ran), tagged <c>db.system.name</c> and <c>sargable.explain</c>.</summary>
+        public const string CheckDurationInstrumentName = "sargable.check.duration";
 
         /// <summary>A command the parser could not read: logged once per statement.</summary>
         public static readonly EventId NotChecked = new(900, "Sargable.NotChecked");

@@ -15,7 +15,9 @@ using Sargable.Samples.DeploymentsApi;
 // dotnet run --project samples/Sargable.Samples.DeploymentsApi                      SQLite file, demo data when new
 // dotnet run --project samples/Sargable.Samples.DeploymentsApi -- --postgres "Host=...;Database=...;Username=..." [--seed demo]
 // Standard ASP.NET Core options apply (--urls http://localhost:5080, --environment Production).
-var builder = WebApplication.CreateBuilder(args);
+// --otel-console prints the guard's OpenTelemetry metrics every 10 seconds (docs/observability.md).
+var (hostArgs, otelConsole) = ConsoleMetrics.Take(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 var database = DatabaseChoice.From(builder.Configuration);
 
 builder.Services.AddSingleton(database);
@@ -33,6 +35,11 @@ builder.Services.AddDbContext<DeploymentsDbContext>(options =>
     // Throw while developing, so a slow query shape fails the request that introduced it; log in production.
     options.UseSargable(guard => guard.Mode(builder.Environment.IsDevelopment() ? SargableMode.Throw : SargableMode.Log));
 });
+
+if (otelConsole)
+{
+    ConsoleMetrics.AddTo(builder.Services);
+}
 
 var app = builder.Build();
 

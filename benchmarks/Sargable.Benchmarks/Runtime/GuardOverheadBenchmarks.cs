@@ -11,7 +11,8 @@ namespace Sargable.Benchmarks.Runtime
     /// <summary>
     /// What the runtime guard costs on the hot path: one primary-key lookup on PostgreSQL through EF Core, without the
     /// guard (baseline), with the guard logging and with it throwing. The statement is clean, so after its first
-    /// execution the guard's work is a verdict-cache lookup. Target: Log and Throw within 1.02 of the baseline.
+    /// execution the guard's work is a verdict-cache lookup. Target: Log and Throw within 1.02 of the baseline, with
+    /// and without an OpenTelemetry MeterProvider listening to the guard's meter (<see cref="MeterListening"/>).
     /// Run: <c>dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- --filter '*GuardOverhead*'</c>.
     /// Uses <c>SARGABLE_PG</c> when set, else starts a private cluster like the tests (reached by its Unix socket).
     /// </summary>
@@ -28,6 +29,11 @@ namespace Sargable.Benchmarks.Runtime
     {
         private PostgresServer? server;
         private string? connectionString;
+        private MetricsListening? metrics;
+
+        /// <summary>True: an OpenTelemetry MeterProvider listens to the guard's meter for the whole run of the case.</summary>
+        [Params(false, true)]
+        public bool MeterListening { get; set; }
 
         // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain does not await a Task-returning setup.
         [GlobalSetup]
@@ -40,6 +46,7 @@ namespace Sargable.Benchmarks.Runtime
 
         private async Task SetupAsync()
         {
+            metrics = MetricsListening.StartIf(MeterListening);
             server = await PostgresServer.GetSharedAsync();
             connectionString = ViaSocket(await server.CreateDatabaseAsync(), server.ClusterDirectory);
             CpuPinning.PinClientAndServer(server.ClusterDirectory);
@@ -48,6 +55,7 @@ namespace Sargable.Benchmarks.Runtime
 
         private async Task CleanupAsync()
         {
+            metrics?.Dispose();
             Npgsql.NpgsqlConnection.ClearAllPools();
             if (server is not null && connectionString is not null)
             {

@@ -80,6 +80,15 @@ namespace Sargable.Internal
             var scope = SargableScope.Current;
             if (scope is null && guard.IsReady && guard.Statements.TryGet(command.CommandText, out var known) && known.Settled)
             {
+                // A settled statement with findings (Log mode) still reports each execution: a counter and a span event.
+                if (known.SettledFindings is { } findings)
+                {
+                    foreach (var finding in findings)
+                    {
+                        Publish(known, finding);
+                    }
+                }
+
                 return default;
             }
 
@@ -105,14 +114,19 @@ namespace Sargable.Internal
         {
             await guard.EnsureReadyAsync(command, context, logger.Get(), async, cancellationToken).ConfigureAwait(false);
             var sql = command.CommandText;
+            var started = 0L;
             if (!guard.Statements.TryGet(sql, out var statement))
             {
+                started = GuardMetrics.CheckDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
                 statement = guard.Statements.Add(sql, guard.Analyze(sql));
             }
 
             var explain = Options.VerifyWithExplain && statement.Explainable;
+            var explained = false;
             if (explain && !statement.PlanDone && statement.TryStartPlan())
             {
+                explained = true;
+                started = started == 0 && GuardMetrics.CheckDuration.Enabled ? Stopwatch.GetTimestamp() : started;
                 QueryPlanReport? report = null;
                 try
                 {
@@ -124,6 +138,13 @@ namespace Sargable.Internal
                 }
             }
 
+            if (started != 0)
+            {
+                GuardMetrics.RecordCheck(started, Signals(statement, guard, command).System, explained);
+            }
+
+            // Done is read before the plan, which is written first: a done statement always shows its plan here.
+            var planDone = statement.PlanDone;
             var plan = statement.Plan;
             var (nPlusOne, callSite) = CountExecution(statement, command, scope);
 
@@ -140,6 +161,14 @@ namespace Sargable.Internal
                         found.Add((finding, true));
                     }
                 }
+            }
+
+            // What the statement itself reports on every execution, whatever the scope: its outcome is final once its plan is.
+            var reported = found.Count;
+            var final = !explain || planDone;
+            if (final && GuardMetrics.Statements.Enabled && statement.FirstCount())
+            {
+                GuardMetrics.RecordStatement(OutcomeOf(statement, reported), Signals(statement, guard, command).System);
             }
 
             if (nPlusOne is not null)
@@ -192,9 +221,10 @@ namespace Sargable.Internal
                     sql);
             }
 
+            var signals = kept.Count > 0 || reported > 0 ? Signals(statement, guard, command) : null;
             foreach (var (finding, fromPlan) in kept)
             {
-                Publish(finding, fromPlan, sql, finding == nPlusOne ? callSite : null, statement);
+                Publish(statement, finding == nPlusOne ? signals!.For(finding, fromPlan, callSite, keep: false) : signals!.For(finding, fromPlan));
             }
 
             if (kept.Count > 0)
@@ -218,11 +248,36 @@ namespace Sargable.Internal
                 throw new UncheckedQueryError(sql, statement.NotChecked);
             }
 
-            // Nothing to report outside a scope, now or later: executions can skip the guard from here on.
-            statement.Settled = statement.Findings.Count == 0 &&
-                (!explain || (statement.PlanDone && (plan is null || plan.Findings.Count == 0))) &&
-                !(statement.NotChecked is not null && Options.Strict && Options.Mode == SargableMode.Throw);
+            // Nothing left to decide or log outside a scope, now or later: executions can skip the guard from here on. In
+            // Log mode that includes a statement with findings once they are logged (this pass, outside a scope, logged
+            // every one); its executions then only publish. Settling is one-way: a pass in a scope never undoes it.
+            var settles = final &&
+                !(statement.NotChecked is not null && Options.Strict && Options.Mode == SargableMode.Throw) &&
+                (reported == 0 || (Options.Mode == SargableMode.Log && scope is null));
+            if (settles)
+            {
+                if (reported > 0)
+                {
+                    statement.SettledFindings = found.Take(reported).Select(f => signals!.For(f.Finding, f.FromPlan)).ToArray();
+                }
+
+                statement.Settled = true;
+            }
         }
+
+        private static string OutcomeOf(GuardedStatement statement, int reported) =>
+            reported > 0 ? StatementOutcomes.Finding :
+            statement.NotChecked is not null ? StatementOutcomes.NotChecked :
+            statement.Allowed.Count > 0 ? StatementOutcomes.Allowed :
+            StatementOutcomes.Clean;
+
+        private StatementSignals Signals(GuardedStatement statement, ModelGuard guard, DbCommand command) =>
+            statement.SignalsOr(s => new StatementSignals(
+                s.Sql,
+                GuardMetrics.SystemOf(command.Connection is { } connection ? DatabaseKinds.Of(connection) : DatabaseKind.Other),
+                QuerySummary.Of(s.Verdicts, guard.Engine.Registry),
+                Options.Mode,
+                guard.Engine.Registry));
 
         private (Finding? Finding, string? CallSite) CountExecution(GuardedStatement statement, DbCommand command, SargableScope? scope)
         {
@@ -266,24 +321,22 @@ namespace Sargable.Internal
             return hash.ToHashCode();
         }
 
-        private void Publish(Finding finding, bool fromPlan, string sql, string? callSite, GuardedStatement statement)
+        /// <summary>One execution of a finding: the counter, the span event, and the DiagnosticListener event once per statement and rule.</summary>
+        private static void Publish(GuardedStatement statement, FindingSignal signal)
         {
-            var activity = Activity.Current;
-            var listen = Listener.IsEnabled(SargableDiagnostics.FindingEventName);
-            if (activity is not { IsAllDataRequested: true } && !listen)
+            if (GuardMetrics.Findings.Enabled)
             {
-                return;
+                GuardMetrics.Findings.Add(1, signal.MetricTags);
             }
 
-            var payload = new SargableFindingEvent(finding, sql, Options.Mode, fromPlan, callSite);
-            if (activity is { IsAllDataRequested: true })
+            if (Activity.Current is { IsAllDataRequested: true } activity)
             {
-                activity.AddEvent(new ActivityEvent(SargableDiagnostics.ActivityEventName, tags: new ActivityTagsCollection(payload.Tags())));
+                activity.AddEvent(new ActivityEvent(SargableDiagnostics.ActivityEventName, tags: signal.EventTags));
             }
 
-            if (listen && statement.FirstPublishOf(finding.RuleId, fromPlan))
+            if (Listener.IsEnabled(SargableDiagnostics.FindingEventName) && statement.FirstPublishOf(signal.Finding.RuleId, signal.FromPlan))
             {
-                Listener.Write(SargableDiagnostics.FindingEventName, payload);
+                Listener.Write(SargableDiagnostics.FindingEventName, signal.Payload);
             }
         }
 

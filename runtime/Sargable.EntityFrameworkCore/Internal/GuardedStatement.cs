@@ -30,6 +30,7 @@ namespace Sargable.Internal
         private const int NotCheckedFlag = 1;
         private const int AllowedFlag = 2;
         private const int PlanFlag = 4;
+        private const int CountedFlag = 8;
 
         private int logged;
         private int loggedFromPlan;
@@ -40,6 +41,8 @@ namespace Sargable.Internal
         private int planState;
         private bool settled;
         private QueryPlanReport? plan;
+        private StatementSignals? signals;
+        private FindingSignal[]? settledFindings;
 
         public GuardedStatement(string sql, IReadOnlyList<StatementVerdict> verdicts, IReadOnlyList<AllowedFinding> allowed, string? engineError = null)
         {
@@ -81,6 +84,16 @@ namespace Sargable.Internal
             set => Volatile.Write(ref settled, value);
         }
 
+        /// <summary>
+        /// What every execution outside a scope reports once the statement is <see cref="Settled"/> with findings (Log
+        /// mode): null for a statement with nothing to report. Set before <see cref="Settled"/>.
+        /// </summary>
+        public FindingSignal[]? SettledFindings
+        {
+            get => Volatile.Read(ref settledFindings);
+            set => Volatile.Write(ref settledFindings, value);
+        }
+
         public QueryPlanReport? Plan => Volatile.Read(ref plan);
 
         public bool PlanDone => Volatile.Read(ref planState) == 2;
@@ -109,6 +122,16 @@ namespace Sargable.Internal
         public bool FirstAllowedLog() => First(ref loggedOther, AllowedFlag);
 
         public bool FirstPlanLog() => First(ref loggedOther, PlanFlag);
+
+        /// <summary>True the first time the statement's outcome is counted (<c>sargable.statements</c>).</summary>
+        public bool FirstCount() => First(ref loggedOther, CountedFlag);
+
+        /// <summary>The statement's metric and trace tags, made by <paramref name="create"/> on first use.</summary>
+        public StatementSignals SignalsOr(Func<GuardedStatement, StatementSignals> create)
+        {
+            var existing = Volatile.Read(ref signals);
+            return existing ?? Interlocked.CompareExchange(ref signals, create(this), null) ?? Volatile.Read(ref signals)!;
+        }
 
         /// <summary>Table names of the statement's accesses by alias and by name, for reading plans.</summary>
         public string? ResolveTable(string nameOrAlias)
