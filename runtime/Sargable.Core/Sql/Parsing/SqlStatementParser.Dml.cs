@@ -112,6 +112,7 @@ namespace Sargable.Sql
                 else
                 {
                     var column = ParseColId("a column name");
+                    SkipAssignmentIndirection(column);
                     ExpectEquals();
                     var value = ParseExpression();
                     clauses.Add(new SetClause(SpanFrom(startIndex), new[] { column }, isMultiColumn: false, value));
@@ -119,6 +120,30 @@ namespace Sargable.Sql
             }
             while (Accept(SqlTokenKind.Comma));
             return clauses.ToArray();
+        }
+
+        /// <summary>
+        /// The rest of an assignment target after its column: a field of a composite column (<c>SET q.c1 = 12</c>) or
+        /// subscripts and slices (<c>SET a[2] = 0</c>, <c>SET doc['key'] = '1'</c>); the column alone is what is written.
+        /// </summary>
+        private void SkipAssignmentIndirection(SqlIdentifier column)
+        {
+            SqlExpression target = new ColumnReference(column.Span, new[] { column });
+            while (true)
+            {
+                if (Accept(SqlTokenKind.Dot))
+                {
+                    ParseLabel("a field name");
+                }
+                else if (Is(SqlTokenKind.LeftBracket))
+                {
+                    target = ParseSubscript(target, _pos);
+                }
+                else
+                {
+                    return;
+                }
+            }
         }
 
         private void ExpectEquals()

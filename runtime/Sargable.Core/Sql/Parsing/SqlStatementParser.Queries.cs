@@ -149,6 +149,12 @@ namespace Sargable.Sql
                     distinctOn = ParseExpressionList();
                     ExpectCloseParen();
                 }
+
+                // PostgreSQL allows an empty select list (SELECT FROM t) but not after DISTINCT.
+                if (!StartsSelectItem())
+                {
+                    throw Expected("a select list after DISTINCT");
+                }
             }
 
             var items = StartsSelectItem() ? ParseSelectItems() : Empty<SelectItem>();
