@@ -72,7 +72,8 @@ namespace Sargable.Rules
                 var limited = access.Limit is { } limit && !access.Aggregated
                     && !(limit.Kind == RowCountKind.Constant && limit.Value > rowLimitThreshold);
                 var driven = access.Equalities.Any(e => e.Kind == EqualityKind.OuterColumn || (e.Kind == EqualityKind.JoinColumn && e.PartnerAccess is null));
-                if (access.HasValueFilter || limited || driven)
+                // TABLESAMPLE reads a sample, not every row, so there is no full read to report.
+                if (access.HasValueFilter || limited || driven || access.Sampled)
                 {
                     bounded.Add(access.Id);
                 }

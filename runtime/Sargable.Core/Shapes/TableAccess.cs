@@ -98,6 +98,9 @@ namespace Sargable.Shapes
         /// <summary>True when the block aggregates or de-duplicates (GROUP BY, DISTINCT, aggregate functions) before any LIMIT.</summary>
         public bool Aggregated { get; init; }
 
+        /// <summary>True when read with TABLESAMPLE: a sample of the table, so not every row.</summary>
+        public bool Sampled { get; init; }
+
         /// <summary>Where the table name stands in the source, for carets and squiggles.</summary>
         public SourceLocation? Location { get; init; }
 

@@ -54,5 +54,77 @@ namespace Sargable.Core.Tests.Sql
         {
             Assert.NotNull(Parse.Statement(sql));
         }
+    
+
+        [Fact]
+        public void A_cte_body_can_have_its_own_with_in_front_of_a_data_modifying_statement()
+        {
+            var select = Parse.Statement<SelectStatement>("WITH x AS (WITH y AS (SELECT 1) UPDATE t SET a = 1 FROM y) SELECT 1");
+            var update = Assert.IsType<UpdateStatement>(Assert.Single(select.Query.With!.Ctes).Statement);
+            Assert.Equal("y", Assert.Single(update.With!.Ctes).Name.Value);
+        }
+
+        [Fact]
+        public void A_cte_body_can_have_its_own_with_in_front_of_a_select()
+        {
+            var select = Parse.Statement<SelectStatement>("WITH x AS (WITH y AS (SELECT 1) SELECT * FROM y) SELECT * FROM x");
+            Assert.NotNull(Assert.Single(select.Query.With!.Ctes).Query!.With);
+        }
+
+        [Theory]
+        [InlineData("WITH RECURSIVE s(f, t) AS (SELECT 1, 2 UNION ALL SELECT 2, 3 FROM s) SEARCH DEPTH FIRST BY f, t SET seq SELECT * FROM s ORDER BY seq")]
+        [InlineData("WITH RECURSIVE s(f, t) AS (SELECT 1, 2 UNION ALL SELECT 2, 3 FROM s) SEARCH BREADTH FIRST BY f SET seq SELECT * FROM s")]
+        [InlineData("WITH RECURSIVE s(f, t) AS (SELECT 1, 2 UNION ALL SELECT 2, 3 FROM s) CYCLE f, t SET is_cycle USING path SELECT * FROM s")]
+        [InlineData("WITH RECURSIVE s(f, t) AS (SELECT 1, 2 UNION ALL SELECT 2, 3 FROM s) CYCLE f SET is_cycle TO 'Y' DEFAULT 'N' USING path SELECT * FROM s")]
+        [InlineData("WITH RECURSIVE s(f) AS (SELECT 1 UNION ALL SELECT f FROM s) SEARCH DEPTH FIRST BY f SET o CYCLE f SET c TO true DEFAULT false USING p SELECT * FROM s")]
+        public void Search_and_cycle_clauses_of_a_recursive_cte_parse(string sql)
+        {
+            Assert.Single(Parse.Statement<SelectStatement>(sql).Query.With!.Ctes);
+        }
+
+        [Fact]
+        public void A_search_clause_needs_depth_or_breadth()
+        {
+            var error = Parse.Error("WITH RECURSIVE s(f) AS (SELECT 1) SEARCH WIDTH FIRST BY f SET o SELECT * FROM s");
+            Assert.Equal("Line 1, column 42: expected 'DEPTH' or 'BREADTH' but found 'WIDTH'.", error.Message);
+        }
+
+        [Fact]
+        public void Table_name_is_read_as_select_star_from_the_table()
+        {
+            var select = Parse.Select("TABLE ONLY public.deployments");
+            Assert.IsType<StarExpression>(Assert.Single(select.Items).Expression);
+            var table = Assert.IsType<TableReference>(Assert.Single(select.From));
+            Assert.Equal(("public", "deployments", true), (table.Name.Schema!.Value, table.Name.Name.Value, table.IsOnly));
+        }
+
+        [Fact]
+        public void Table_name_can_be_a_set_operation_operand()
+        {
+            Assert.IsType<SetOperation>(Parse.Query("SELECT 1 UNION TABLE t").Body);
+        }
+
+        [Fact]
+        public void Tablesample_marks_the_table_as_sampled()
+        {
+            Assert.True(Assert.IsType<TableReference>(Parse.From("t TABLESAMPLE SYSTEM (1) REPEATABLE (42)")).IsSampled);
+            Assert.False(Assert.IsType<TableReference>(Parse.From("t")).IsSampled);
+        }
+
+        [Theory]
+        [InlineData("CREATE TABLE t (c text COMPRESSION pglz, d text STORAGE EXTERNAL)")]
+        [InlineData("CREATE TABLE t (c text STORAGE MAIN COMPRESSION lz4 NOT NULL)")]
+        [InlineData("ALTER TABLE t ADD COLUMN c text COMPRESSION default")]
+        public void Column_storage_and_compression_parse(string sql)
+        {
+            Assert.NotNull(Parse.Statement(sql));
+        }
+
+        [Fact]
+        public void An_unknown_column_storage_is_rejected()
+        {
+            var error = Parse.Error("CREATE TABLE t (c text STORAGE FAST)");
+            Assert.Equal("Line 1, column 32: expected PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT but found 'FAST'.", error.Message);
+        }
     }
 }

@@ -296,7 +296,10 @@ namespace Sargable.Shapes.Sql
                 scope.Block,
                 driver,
                 operation,
-                ExpressionFacts.Location(table.Name.Span));
+                ExpressionFacts.Location(table.Name.Span))
+            {
+                Sampled = table.IsSampled,
+            };
             accesses.Add(draft);
             return draft;
         }

@@ -88,6 +88,7 @@ namespace Sargable.Sql
             var startIndex = _pos;
             var name = ParseColId("a column name");
             var type = ParseDataType();
+            SkipColumnStorageAndCompression();
             var constraints = new List<ColumnConstraint>(2);
             while (true)
             {
@@ -102,6 +103,33 @@ namespace Sargable.Sql
             }
 
             return new ColumnDefinition(SpanFrom(startIndex), name, type, constraints.ToArray());
+        }
+
+        /// <summary>
+        /// <c>STORAGE {PLAIN|EXTERNAL|EXTENDED|MAIN|DEFAULT}</c> then <c>COMPRESSION method</c>, as PostgreSQL orders them
+        /// after the type: how a value is TOASTed, which no rule looks at.
+        /// </summary>
+        private void SkipColumnStorageAndCompression()
+        {
+            if (IsWord("STORAGE"))
+            {
+                Advance();
+                if (!IsKeyword(SqlKeyword.Default) && !IsWord("PLAIN") && !IsWord("EXTERNAL") && !IsWord("EXTENDED") && !IsWord("MAIN"))
+                {
+                    throw Expected("PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT");
+                }
+
+                Advance();
+            }
+
+            if (IsWord("COMPRESSION"))
+            {
+                Advance();
+                if (!AcceptKeyword(SqlKeyword.Default))
+                {
+                    ParseColId("a compression method");
+                }
+            }
         }
 
         private ColumnConstraint? TryParseColumnConstraint()

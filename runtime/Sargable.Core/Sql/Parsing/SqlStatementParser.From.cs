@@ -199,15 +199,16 @@ namespace Sargable.Sql
             }
 
             var alias = ParseOptionalTableAlias(allowColumnTypes: false, excludeSet: false);
-            if (IsKeyword(SqlKeyword.TableSample))
+            var sampled = IsKeyword(SqlKeyword.TableSample);
+            if (sampled)
             {
                 SkipTableSample();
             }
 
-            return new TableReference(SpanFrom(startIndex), name, isOnly: false, alias);
+            return new TableReference(SpanFrom(startIndex), name, isOnly: false, alias, sampled);
         }
 
-        /// <summary><c>TABLESAMPLE method (args) [REPEATABLE (seed)]</c>: accepted, not modelled.</summary>
+        /// <summary><c>TABLESAMPLE method (args) [REPEATABLE (seed)]</c>: only the fact that the table is sampled is kept.</summary>
         private void SkipTableSample()
         {
             Advance();
