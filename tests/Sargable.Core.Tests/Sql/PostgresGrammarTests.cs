@@ -126,5 +126,58 @@ namespace Sargable.Core.Tests.Sql
             var error = Parse.Error("CREATE TABLE t (c text STORAGE FAST)");
             Assert.Equal("Line 1, column 32: expected PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT but found 'FAST'.", error.Message);
         }
+    
+
+        [Fact]
+        public void Operator_syntax_is_a_binary_operator_with_its_symbol()
+        {
+            var comparison = Assert.IsType<BinaryExpression>(Parse.Where("a OPERATOR(pg_catalog.=) 1"));
+            Assert.Equal((BinaryOperator.Equal, "="), (comparison.Operator, comparison.OperatorText));
+        }
+
+        [Theory]
+        [InlineData("SELECT 1 OPERATOR(pg_catalog.+) 2")]
+        [InlineData("SELECT a OPERATOR(+) b OPERATOR(pg_catalog.*) c FROM t")]
+        [InlineData("SELECT * FROM t WHERE name OPERATOR(pg_catalog.~~*) 'a%' AND id > 1")]
+        public void Operator_syntax_parses(string sql)
+        {
+            Assert.NotNull(Parse.Statement(sql));
+        }
+
+        [Fact]
+        public void Operator_syntax_needs_an_operator()
+        {
+            var error = Parse.Error("SELECT 1 OPERATOR(pg_catalog.foo) 2");
+            Assert.Equal("Line 1, column 33: expected '.' but found ')'.", error.Message);
+        }
+
+        [Fact]
+        public void Substring_similar_escape_is_a_three_argument_substring()
+        {
+            var call = Assert.IsType<FunctionCall>(Parse.Expression("SUBSTRING(x SIMILAR 'a#\"%#\"' ESCAPE '#')"));
+            Assert.Equal(3, call.Arguments.Count);
+        }
+
+        [Fact]
+        public void Similar_to_still_is_the_pattern_operator()
+        {
+            Assert.IsType<LikeExpression>(Parse.Where("a SIMILAR TO 'x%'"));
+        }
+
+        [Fact]
+        public void Rows_from_holds_every_function_call()
+        {
+            var table = Assert.IsType<FunctionTable>(Parse.From("ROWS FROM (generate_series(1, 3), unnest(array[1, 2]), json_to_record(j) AS (a int, b text)) WITH ORDINALITY AS t(a, b, c, n)"));
+            Assert.Equal(3, table.Function.Arguments.Count);
+            Assert.True(table.WithOrdinality);
+            Assert.Equal("t", table.Alias!.Name.Value);
+        }
+
+        [Fact]
+        public void A_subquery_inside_rows_from_is_still_walked()
+        {
+            var from = Parse.From("ROWS FROM (generate_series(1, (SELECT max(id) FROM deployments)))");
+            Assert.Contains(CorpusTests.Walk(from), n => n is TableReference { Name.Name.Value: "deployments" });
+        }
     }
 }

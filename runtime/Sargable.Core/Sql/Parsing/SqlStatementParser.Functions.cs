@@ -212,6 +212,16 @@ namespace Sargable.Sql
                 return FinishPlainCall(name, startIndex, text);
             }
 
+            if (AcceptKeyword(SqlKeyword.Similar))
+            {
+                // SUBSTRING(text SIMILAR pattern ESCAPE escape) is PostgreSQL's substring(text, pattern, escape).
+                var pattern = ParseExpression();
+                ExpectWord("ESCAPE");
+                var escape = ParseExpression();
+                ExpectCloseParen();
+                return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: true, isStar: false, isDistinct: false, new[] { text, pattern, escape }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
+            }
+
             SqlExpression? from = null;
             SqlExpression? count = null;
             if (AcceptKeyword(SqlKeyword.From))
@@ -232,7 +242,7 @@ namespace Sargable.Sql
             }
             else
             {
-                throw Expected("'FROM', 'FOR', ',' or ')'");
+                throw Expected("'FROM', 'FOR', 'SIMILAR', ',' or ')'");
             }
 
             ExpectCloseParen();
