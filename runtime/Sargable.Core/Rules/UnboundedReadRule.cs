@@ -72,8 +72,8 @@ namespace Sargable.Rules
                 var limited = access.Limit is { } limit && !access.Aggregated
                     && !(limit.Kind == RowCountKind.Constant && limit.Value > rowLimitThreshold);
                 var driven = access.Equalities.Any(e => e.Kind == EqualityKind.OuterColumn || (e.Kind == EqualityKind.JoinColumn && e.PartnerAccess is null));
-                // TABLESAMPLE reads a sample, not every row, so there is no full read to report.
-                if (access.HasValueFilter || limited || driven || access.Sampled)
+                // TABLESAMPLE reads a sample and WHERE CURRENT OF one row, so neither is a full read.
+                if (access.HasValueFilter || limited || driven || access.Sampled || access.AtCursor)
                 {
                     bounded.Add(access.Id);
                 }

@@ -4,7 +4,7 @@ using Sargable.Registry;
 
 namespace Sargable.Core.Tests.Engine
 {
-    /// <summary>TABLE t reads like SELECT * FROM t; TABLESAMPLE reads a sample, not every row.</summary>
+    /// <summary>TABLE t reads like SELECT * FROM t; TABLESAMPLE reads a sample and WHERE CURRENT OF one row, not every row.</summary>
     public sealed class TableCommandAndSampleTests
     {
         private readonly SargableEngine engine = new(DdlRegistryLoader.Load("CREATE TABLE audit_events (id bigint PRIMARY KEY, project_id bigint);"));
@@ -37,6 +37,14 @@ namespace Sargable.Core.Tests.Engine
             Assert.DoesNotContain(
                 Check("SELECT * FROM audit_events a TABLESAMPLE BERNOULLI (5) JOIN audit_events b ON b.id = a.id"),
                 f => f.RuleId == RuleIds.UnboundedRead);
+        }
+    
+
+        [Fact]
+        public void Update_where_current_of_changes_one_row_and_is_not_a_full_update()
+        {
+            Assert.DoesNotContain(Check("UPDATE audit_events SET project_id = 1 WHERE CURRENT OF c"), f => f.RuleId == RuleIds.UnboundedRead);
+            Assert.DoesNotContain(Check("DELETE FROM audit_events WHERE CURRENT OF c"), f => f.RuleId == RuleIds.UnboundedRead);
         }
     }
 }

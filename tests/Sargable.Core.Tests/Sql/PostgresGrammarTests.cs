@@ -179,5 +179,22 @@ namespace Sargable.Core.Tests.Sql
             var from = Parse.From("ROWS FROM (generate_series(1, (SELECT max(id) FROM deployments)))");
             Assert.Contains(CorpusTests.Walk(from), n => n is TableReference { Name.Name.Value: "deployments" });
         }
+    
+
+        [Fact]
+        public void Where_current_of_names_the_cursor()
+        {
+            var update = Parse.Statement<UpdateStatement>("UPDATE t SET a = 1 WHERE CURRENT OF c1");
+            Assert.Equal("c1", Assert.IsType<CurrentOfExpression>(update.Where).Cursor.Value);
+            var delete = Parse.Statement<DeleteStatement>("DELETE FROM t WHERE CURRENT OF c1 RETURNING *");
+            Assert.IsType<CurrentOfExpression>(delete.Where);
+        }
+
+        [Fact]
+        public void Current_of_is_not_an_expression_elsewhere()
+        {
+            var error = Parse.Error("SELECT * FROM t WHERE CURRENT OF c1");
+            Assert.StartsWith("Line 1, column 31: expected end of statement", error.Message, System.StringComparison.Ordinal);
+        }
     }
 }

@@ -51,6 +51,8 @@ namespace Sargable.Shapes.Sql
 
         public bool Sampled { get; set; }
 
+        public bool AtCursor { get; set; }
+
         public TableAccess Freeze() => new(Id, Table)
         {
             Schema = Schema,
@@ -67,6 +69,7 @@ namespace Sargable.Shapes.Sql
             Offset = Offset,
             Aggregated = Aggregated,
             Sampled = Sampled,
+            AtCursor = AtCursor,
             Location = Location,
         };
     }

@@ -76,7 +76,11 @@ namespace Sargable.Shapes.Sql
                 AddFromItem(item, scope);
             }
 
-            if (where is not null)
+            if (where is CurrentOfExpression)
+            {
+                target.AtCursor = true;
+            }
+            else if (where is not null)
             {
                 AnalyzePredicate(where, scope, restrictable: null);
             }

@@ -164,7 +164,7 @@ namespace Sargable.Sql
             ExpectKeyword(SqlKeyword.Set);
             var assignments = ParseSetClauses();
             var from = AcceptKeyword(SqlKeyword.From) ? ParseFromList() : Empty<FromItem>();
-            var where = AcceptKeyword(SqlKeyword.Where) ? ParseExpression() : null;
+            var where = AcceptKeyword(SqlKeyword.Where) ? ParseModificationWhere() : null;
             var returning = AcceptKeyword(SqlKeyword.Returning) ? ParseSelectItems() : Empty<SelectItem>();
             _depth = saved;
             return new UpdateStatement(SpanFrom(startIndex), with, table, assignments, from, where, returning);
@@ -177,10 +177,24 @@ namespace Sargable.Sql
             ExpectKeyword(SqlKeyword.From);
             var table = ParseTargetTable(excludeSet: false);
             var usingItems = AcceptKeyword(SqlKeyword.Using) ? ParseFromList() : Empty<FromItem>();
-            var where = AcceptKeyword(SqlKeyword.Where) ? ParseExpression() : null;
+            var where = AcceptKeyword(SqlKeyword.Where) ? ParseModificationWhere() : null;
             var returning = AcceptKeyword(SqlKeyword.Returning) ? ParseSelectItems() : Empty<SelectItem>();
             _depth = saved;
             return new DeleteStatement(SpanFrom(startIndex), with, table, usingItems, where, returning);
+        }
+
+        /// <summary>The condition of UPDATE / DELETE, or <c>CURRENT OF cursor</c>.</summary>
+        private SqlExpression ParseModificationWhere()
+        {
+            if (IsKeyword(SqlKeyword.Current) && PeekIsKeyword(1, SqlKeyword.Of))
+            {
+                var startIndex = _pos;
+                Advance(2);
+                var cursor = ParseColId("a cursor name");
+                return new CurrentOfExpression(SpanFrom(startIndex), cursor);
+            }
+
+            return ParseExpression();
         }
 
         /// <summary>The table of UPDATE / DELETE: <c>[ONLY] name [*] [[AS] alias]</c>; UPDATE's bare alias cannot be SET.</summary>
