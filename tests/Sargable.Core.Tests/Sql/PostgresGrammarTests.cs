@@ -196,5 +196,35 @@ namespace Sargable.Core.Tests.Sql
             var error = Parse.Error("SELECT * FROM t WHERE CURRENT OF c1");
             Assert.StartsWith("Line 1, column 31: expected end of statement", error.Message, System.StringComparison.Ordinal);
         }
+    
+
+        [Theory]
+        [InlineData("a IS JSON", "is json", false)]
+        [InlineData("a IS NOT JSON", "is json", true)]
+        [InlineData("a IS JSON OBJECT WITH UNIQUE KEYS", "is json object", false)]
+        [InlineData("a IS NOT JSON ARRAY", "is json array", true)]
+        [InlineData("a IS JSON SCALAR", "is json scalar", false)]
+        [InlineData("a IS JSON VALUE WITHOUT UNIQUE", "is json value", false)]
+        public void Is_json_predicates_test_the_operand(string condition, string test, bool negated)
+        {
+            var where = Parse.Where(condition);
+            var call = Assert.IsType<FunctionCall>(negated ? Assert.IsType<UnaryExpression>(where).Operand : where);
+            Assert.Equal(test, call.Name.Name.Value);
+            Assert.Equal("a", Names.Of(Assert.Single(call.Arguments)));
+        }
+
+        [Fact]
+        public void Create_table_as_with_a_column_list_parses()
+        {
+            Assert.IsType<OtherStatement>(Parse.Statement("CREATE TABLE t (c) AS VALUES (1), (2)"));
+            Assert.IsType<OtherStatement>(Parse.Statement("CREATE TABLE t (a, \"b\") AS SELECT 1, 2"));
+        }
+
+        [Fact]
+        public void A_column_list_without_types_needs_as()
+        {
+            var error = Parse.Error("CREATE TABLE t (c, d)");
+            Assert.Equal("Line 1, column 22: expected 'AS' after a column list without types (CREATE TABLE ... AS) but found end of input.", error.Message);
+        }
     }
 }

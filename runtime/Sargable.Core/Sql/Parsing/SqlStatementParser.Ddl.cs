@@ -31,6 +31,19 @@ namespace Sargable.Sql
                 return ParseOther(startIndex);
             }
 
+            if ((Peek(1).Kind == SqlTokenKind.Identifier || Peek(1).Kind == SqlTokenKind.QuotedIdentifier)
+                && (Peek(2).Kind == SqlTokenKind.Comma || Peek(2).Kind == SqlTokenKind.RightParen))
+            {
+                // CREATE TABLE t (a, b) AS query: names without types belong to CREATE TABLE AS, which is not modelled.
+                ParseIdentifierListInParens("a column name");
+                if (!IsKeyword(SqlKeyword.As))
+                {
+                    throw Expected("'AS' after a column list without types (CREATE TABLE ... AS)");
+                }
+
+                return ParseOther(startIndex);
+            }
+
             Advance();
             var columns = new List<ColumnDefinition>();
             var constraints = new List<TableConstraint>();
