@@ -226,5 +226,26 @@ namespace Sargable.Core.Tests.Sql
             var error = Parse.Error("CREATE TABLE t (c, d)");
             Assert.Equal("Line 1, column 22: expected 'AS' after a column list without types (CREATE TABLE ... AS) but found end of input.", error.Message);
         }
+    
+
+        [Theory]
+        [InlineData("SELECT JSON_OBJECT('a' VALUE 1, KEY 'b' VALUE 2 ABSENT ON NULL RETURNING jsonb)", 4)]
+        [InlineData("SELECT JSON_OBJECT('a' : 1, 'b' : x FORMAT JSON WITH UNIQUE KEYS) FROM t", 4)]
+        [InlineData("SELECT JSON_OBJECT(RETURNING text)", 0)]
+        [InlineData("SELECT JSON_ARRAY(1, 2 NULL ON NULL RETURNING text)", 2)]
+        [InlineData("SELECT JSON_ARRAYAGG(a ORDER BY a ABSENT ON NULL) FROM t", 1)]
+        [InlineData("SELECT JSON_OBJECTAGG(k VALUE v NULL ON NULL WITHOUT UNIQUE) FROM t", 2)]
+        public void Sql_json_constructors_keep_their_keys_and_values_as_arguments(string sql, int arguments)
+        {
+            var call = Assert.IsType<FunctionCall>(Assert.Single(Parse.Select(sql).Items).Expression);
+            Assert.Equal(arguments, call.Arguments.Count);
+        }
+
+        [Fact]
+        public void Key_value_syntax_is_only_for_the_sql_json_constructors()
+        {
+            var error = Parse.Error("SELECT coalesce('a' VALUE 1)");
+            Assert.StartsWith("Line 1, column 21: expected ')'", error.Message, System.StringComparison.Ordinal);
+        }
     }
 }
