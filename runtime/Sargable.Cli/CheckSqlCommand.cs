@@ -9,7 +9,7 @@ using Sargable.Registry;
 namespace Sargable.Cli
 {
     /// <summary>
-    /// <c>sargable check-sql [--registry FILE.json | --schema FILE.sql] [--format text|json|sarif] [--fail-on info|warning|error] [FILES...]</c>:
+    /// <c>sargable check-sql [--registry FILE.json | --schema FILE.sql] [--format text|json|sarif] [--fail-on info|warning|error] [--on-parse-error fail|warn] [FILES...]</c>:
     /// reads every input first (stopping with exit code 2 if any cannot be read), checks each with the engine,
     /// writes one report for all inputs to standard output and returns the exit code (docs/cli.md).
     /// </summary>
@@ -46,6 +46,13 @@ namespace Sargable.Cli
             DefaultValueFactory = _ => "warning",
         };
 
+        private readonly Option<string> onParseErrorOption = new("--on-parse-error")
+        {
+            Description = "A statement that does not parse fails the run (exit code 2), or is reported as a warning and skipped.",
+            HelpName = "fail|warn",
+            DefaultValueFactory = _ => "fail",
+        };
+
         private readonly Argument<string[]> filesArgument = new("FILES")
         {
             Description = "SQL files to check; none, or '-', reads standard input.",
@@ -58,6 +65,7 @@ namespace Sargable.Cli
             this.checker = checker;
             AcceptOnly(formatOption, "text", "json", "sarif");
             AcceptOnly(failOnOption, "info", "warning", "error");
+            AcceptOnly(onParseErrorOption, "fail", "warn");
         }
 
         public Command Build()
@@ -68,6 +76,7 @@ namespace Sargable.Cli
                 schemaOption,
                 formatOption,
                 failOnOption,
+                onParseErrorOption,
                 filesArgument,
             };
 
@@ -96,11 +105,12 @@ namespace Sargable.Cli
                 parseResult.GetValue(schemaOption),
                 parseResult.GetValue(formatOption)!,
                 parseResult.GetValue(failOnOption)!,
+                parseResult.GetValue(onParseErrorOption) == "warn" ? Severity.Warning : Severity.Error,
                 parseResult.GetValue(filesArgument) ?? []));
             return command;
         }
 
-        private int Run(string? registryPath, string? schemaPath, string format, string failOnName, string[] paths)
+        private int Run(string? registryPath, string? schemaPath, string format, string failOnName, Severity parseErrorSeverity, string[] paths)
         {
             if (!SeverityNames.TryParse(failOnName, out var failOn))
             {
@@ -138,7 +148,7 @@ namespace Sargable.Cli
                     return Fail($"could not check {Describe(path)}: the rules engine failed ({error.GetType().Name}: {error.Message.TrimEnd('.')}).");
                 }
 
-                checkedFiles.Add(new CheckedFile(path, text, verdicts));
+                checkedFiles.Add(new CheckedFile(path, text, verdicts, parseErrorSeverity));
             }
 
             IReportWriter writer = format switch
@@ -288,7 +298,8 @@ namespace Sargable.Cli
 
         private int Fail(string sentence)
         {
-            console.Error.WriteLine("sargable: " + sentence);
+            // Sentences can quote the schema's text (a parser's "found ..."), so they are escaped like the report.
+            console.Error.WriteLine("sargable: " + TerminalText.Escape(sentence));
             return ExitCodes.Failure;
         }
     }

@@ -14,11 +14,14 @@ namespace Sargable.Cli
 
         /// <summary>
         /// The check could not be done as asked: a usage error, an unreadable file, an invalid registry or schema,
-        /// a statement that failed to parse, or an internal error.
+        /// a statement that failed to parse (unless <c>--on-parse-error warn</c>), or an internal error.
         /// </summary>
         public const int Failure = 2;
 
-        /// <summary>The exit code for a completed check: parse errors win over findings.</summary>
+        /// <summary>
+        /// The exit code for a completed check: parse errors win over findings; parse warnings
+        /// (<c>--on-parse-error warn</c>) count for neither.
+        /// </summary>
         public static int For(IReadOnlyList<CheckedFile> files, Severity failOn)
         {
             var summary = ReportSummary.Of(files);

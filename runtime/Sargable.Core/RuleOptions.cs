@@ -8,10 +8,19 @@ namespace Sargable
     {
         public const int DefaultOffsetThreshold = 1000;
 
+        /// <summary>Ten times the keyset batch SARG0001 suggests (LIMIT 1000): a larger constant LIMIT is a full read.</summary>
+        public const long DefaultRowLimitThreshold = 10_000;
+
         public static RuleOptions Default { get; } = new();
 
         /// <summary>A constant OFFSET above this is SARG0008; a parameter OFFSET always is.</summary>
         public int OffsetThreshold { get; init; } = DefaultOffsetThreshold;
+
+        /// <summary>
+        /// A constant LIMIT (or FETCH FIRST) above this does not bound a read for SARG0001: <c>LIMIT 1000000000</c> fetches
+        /// every row. A parameter LIMIT still bounds it (its value is the application's page size).
+        /// </summary>
+        public long RowLimitThreshold { get; init; } = DefaultRowLimitThreshold;
 
         /// <summary>Severity per rule ID where it differs from the catalog default.</summary>
         public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);

@@ -106,7 +106,7 @@ namespace Sargable
             }
             catch (SqlParseException e)
             {
-                return new StatementVerdict(index, segment.Line, segment.Column, segment.Text, Array.Empty<Finding>(), null, new ParseError(e.Message, e.Line, e.Column));
+                return new StatementVerdict(index, segment.Line, segment.Column, segment.Text, Array.Empty<Finding>(), null, new ParseError(e.Description, e.Line, e.Column));
             }
 
             QueryShape shape;

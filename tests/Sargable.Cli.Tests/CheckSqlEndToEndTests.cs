@@ -57,12 +57,85 @@ namespace Sargable.Cli.Tests
         }
 
         [Fact]
-        public async Task Unparsable_sql_exits_2_with_the_parsers_position()
+        public async Task Unparsable_sql_exits_2_with_the_parsers_position_given_once()
         {
             cli.File("q.sql", "SELECT 1;\nSELECT id FROM WHERE x;");
 
             Assert.Equal(2, await cli.Run(engine: null, "check-sql", "q.sql"));
-            Assert.Contains("q.sql:2:16: error: Line 2, column 16: expected", cli.Stdout, StringComparison.Ordinal);
+            Assert.Contains("q.sql:2:16: error: expected a table name", cli.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("Line 2", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task An_unclosed_block_comment_is_a_parse_error_at_its_start_not_the_end_of_the_file()
+        {
+            cli.File("q.sql", "SELECT 1;\n/* never closed\nSELECT * FROM deployments;");
+
+            Assert.Equal(2, await cli.Run(engine: null, "check-sql", "q.sql"));
+            Assert.Contains("q.sql:2:1: error: unterminated block comment: expected '*/' but found end of input.", cli.Stdout, StringComparison.Ordinal);
+            Assert.Contains("2 statements, 0 findings (0 errors, 0 warnings, 0 infos), 1 parse errors", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task On_parse_error_warn_reports_a_warning_checks_the_rest_and_exits_on_findings_alone()
+        {
+            cli.File("q.sql", "SELECT id FROM WHERE x;\nSELECT * FROM audit_events;");
+
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--on-parse-error", "warn", "q.sql"));
+            Assert.Contains("q.sql:1:16: warning: expected a table name", cli.Stdout, StringComparison.Ordinal);
+            Assert.Contains("q.sql:2:15: warning SARG0001: audit_events", cli.Stdout, StringComparison.Ordinal);
+            Assert.EndsWith("2 statements, 1 findings (0 errors, 1 warnings, 0 infos), 0 parse errors, 1 parse warnings\n", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task On_parse_error_warn_with_only_unparsable_statements_exits_0()
+        {
+            cli.File("q.sql", "SELECT id FROM WHERE x;");
+
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--on-parse-error", "warn", "q.sql"));
+        }
+
+        [Fact]
+        public async Task On_parse_error_fail_is_the_default()
+        {
+            cli.File("q.sql", "SELECT id FROM WHERE x;");
+
+            Assert.Equal(2, await cli.Run(engine: null, "check-sql", "--on-parse-error", "fail", "q.sql"));
+            Assert.Contains("q.sql:1:16: error: ", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task On_parse_error_warn_marks_the_json_parse_error_as_a_warning()
+        {
+            cli.File("q.sql", "SELECT id FROM WHERE x;");
+
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--on-parse-error", "warn", "--format", "json", "q.sql"));
+            using var document = JsonDocument.Parse(cli.Stdout);
+            var parseError = document.RootElement.GetProperty("statements")[0].GetProperty("parseError");
+            Assert.Equal("warning", parseError.GetProperty("severity").GetString());
+        }
+
+        [Fact]
+        public async Task On_parse_error_warn_makes_the_sarif_notification_a_warning_and_the_run_successful()
+        {
+            cli.File("q.sql", "SELECT id FROM WHERE x;");
+
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--on-parse-error", "warn", "--format", "sarif", "q.sql"));
+            using var document = JsonDocument.Parse(cli.Stdout);
+            var invocation = document.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+            Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
+            Assert.Equal("warning", invocation.GetProperty("toolExecutionNotifications")[0].GetProperty("level").GetString());
+        }
+
+        [Fact]
+        public async Task Control_characters_from_the_sql_file_are_escaped_in_the_text_report()
+        {
+            // ESC ] 0 ; title BEL retitles a terminal, ESC [ 2 J clears it, U+202E reverses the text after it.
+            cli.File("q.sql", "SELECT * FROM \"audit\u001B]0;pwned\u0007\u001B[2J\u202Eevents\";");
+
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "q.sql"));
+            Assert.DoesNotContain(cli.Stdout, c => c is '\u001B' or '\u0007' or '\u202E');
+            Assert.Contains("audit\\x1B]0;pwned\\x07\\x1B[2J\\u202Eevents", cli.Stdout, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -140,7 +213,7 @@ namespace Sargable.Cli.Tests
             Assert.Equal(new[] { (1, "SARG0002"), (16, "SARG0003"), (26, "SARG0008"), (32, "SARG0001") }, rules);
         }
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {

@@ -63,7 +63,8 @@ namespace Sargable.Cli.Tests
             Assert.Equal("q.sql", statements[0].GetProperty("file").GetString());
             Assert.Equal("file", Names(statements[0])[0]);
             var parseError = statements[0].GetProperty("parseError");
-            Assert.Equal(["message", "line", "column"], Names(parseError));
+            Assert.Equal(["severity", "message", "line", "column"], Names(parseError));
+            Assert.Equal("error", parseError.GetProperty("severity").GetString());
             Assert.Equal("syntax error at or near \"SELEC\"", parseError.GetProperty("message").GetString());
             Assert.Empty(statements[0].GetProperty("findings").EnumerateArray());
 

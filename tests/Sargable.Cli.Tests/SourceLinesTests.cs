@@ -25,6 +25,15 @@ namespace Sargable.Cli.Tests
         }
 
         [Fact]
+        public void Escapes_control_characters_and_moves_the_caret_past_each_escape()
+        {
+            var excerpt = new SourceLines("SELECT '\u001B[2J\u202E', x").Excerpt(1, 17)!.Value;
+            Assert.Equal("SELECT '\\x1B[2J\\u202E', x", excerpt.Line);
+            Assert.Equal(new string(' ', 24) + "^", excerpt.Caret);
+            Assert.Equal('x', excerpt.Line[24]);
+        }
+
+        [Fact]
         public void Puts_the_caret_after_the_end_when_the_column_is_past_it()
         {
             var excerpt = new SourceLines("abc   ").Excerpt(1, 20)!.Value;

@@ -77,7 +77,7 @@ namespace Sargable.EntityFrameworkCore.Tests
 
     public sealed class PostgresCommandKindTests(PostgresCorpusDatabase database) : CommandKindTests(database), IClassFixture<PostgresCorpusDatabase>
     {
-        protected override string UnreadableQuery => "SELECT 1 OPERATOR(pg_catalog.+) 1 AS \"Value\"";
+        protected override string UnreadableQuery => "SELECT 1 + 1 AS \"Value\" WHERE XMLEXISTS('//a' PASSING BY REF '<a/>')";
     }
 
     public sealed class SqliteCommandKindTests(SqliteCorpusDatabase database) : CommandKindTests(database), IClassFixture<SqliteCorpusDatabase>

@@ -9,9 +9,15 @@ namespace Sargable.Cli.Reports
         /// <summary>The name reports use for standard input.</summary>
         public const string StdinName = "stdin";
 
-        public CheckedFile(string? path, string text, IReadOnlyList<StatementVerdict> verdicts)
+        public CheckedFile(string? path, string text, IReadOnlyList<StatementVerdict> verdicts, Severity parseErrorSeverity = Severity.Error)
         {
+            if (parseErrorSeverity is not (Severity.Error or Severity.Warning))
+            {
+                throw new ArgumentOutOfRangeException(nameof(parseErrorSeverity), parseErrorSeverity, "A statement that does not parse is an error or a warning.");
+            }
+
             Path = path;
+            ParseErrorSeverity = parseErrorSeverity;
             Text = text ?? throw new ArgumentNullException(nameof(text));
             Verdicts = verdicts ?? throw new ArgumentNullException(nameof(verdicts));
         }
@@ -24,5 +30,11 @@ namespace Sargable.Cli.Reports
         public string Text { get; }
 
         public IReadOnlyList<StatementVerdict> Verdicts { get; }
+
+        /// <summary>
+        /// <see cref="Severity.Error"/> (<c>--on-parse-error fail</c>, the run fails) or <see cref="Severity.Warning"/>
+        /// (<c>--on-parse-error warn</c>: reported, the statement is skipped and the exit code ignores it).
+        /// </summary>
+        public Severity ParseErrorSeverity { get; }
     }
 }

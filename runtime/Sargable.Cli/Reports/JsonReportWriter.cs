@@ -41,6 +41,7 @@ namespace Sargable.Cli.Reports
             if (verdict.ParseError is { } parseError)
             {
                 json.WriteStartObject("parseError");
+                json.WriteString("severity", SeverityNames.Name(file.ParseErrorSeverity));
                 json.WriteString("message", parseError.Message);
                 json.WriteNumber("line", parseError.Line);
                 json.WriteNumber("column", parseError.Column);

@@ -15,7 +15,11 @@ namespace Sargable.Cli.Reports
 
         public int Infos { get; private set; }
 
+        /// <summary>Statements that did not parse, under <c>--on-parse-error fail</c>.</summary>
         public int ParseErrors { get; private set; }
+
+        /// <summary>Statements that did not parse, under <c>--on-parse-error warn</c>; they do not change the exit code.</summary>
+        public int ParseWarnings { get; private set; }
 
         public static ReportSummary Of(IReadOnlyList<CheckedFile> files)
         {
@@ -27,7 +31,14 @@ namespace Sargable.Cli.Reports
                     summary.Statements++;
                     if (verdict.ParseError is not null)
                     {
-                        summary.ParseErrors++;
+                        if (file.ParseErrorSeverity == Severity.Warning)
+                        {
+                            summary.ParseWarnings++;
+                        }
+                        else
+                        {
+                            summary.ParseErrors++;
+                        }
                     }
 
                     foreach (var finding in verdict.Findings)
@@ -54,8 +65,12 @@ namespace Sargable.Cli.Reports
         public int CountAtOrAbove(Severity severity) =>
             (severity <= Severity.Error ? Errors : 0) + (severity <= Severity.Warning ? Warnings : 0) + (severity <= Severity.Info ? Infos : 0);
 
-        /// <summary><c>N statements, N findings (N errors, N warnings, N infos), N parse errors</c>.</summary>
+        /// <summary>
+        /// <c>N statements, N findings (N errors, N warnings, N infos), N parse errors</c>, with <c>, N parse warnings</c>
+        /// added when <c>--on-parse-error warn</c> skipped statements.
+        /// </summary>
         public override string ToString() =>
-            $"{Statements} statements, {Findings} findings ({Errors} errors, {Warnings} warnings, {Infos} infos), {ParseErrors} parse errors";
+            $"{Statements} statements, {Findings} findings ({Errors} errors, {Warnings} warnings, {Infos} infos), {ParseErrors} parse errors"
+            + (ParseWarnings > 0 ? $", {ParseWarnings} parse warnings" : string.Empty);
     }
 }

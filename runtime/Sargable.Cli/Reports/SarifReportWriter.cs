@@ -50,7 +50,7 @@ namespace Sargable.Cli.Reports
             var parseErrors = files.SelectMany(f => f.Verdicts.Where(v => v.ParseError is not null).Select(v => (File: f, Error: v.ParseError!))).ToList();
             json.WriteStartArray("invocations");
             json.WriteStartObject();
-            json.WriteBoolean("executionSuccessful", parseErrors.Count == 0);
+            json.WriteBoolean("executionSuccessful", parseErrors.All(e => e.File.ParseErrorSeverity != Severity.Error));
             json.WriteStartArray("toolExecutionNotifications");
             foreach (var (file, error) in parseErrors)
             {
@@ -59,7 +59,7 @@ namespace Sargable.Cli.Reports
                 json.WriteString("id", ParseErrorNotificationId);
                 json.WriteNumber("index", 0);
                 json.WriteEndObject();
-                json.WriteString("level", "error");
+                json.WriteString("level", SeverityNames.Name(file.ParseErrorSeverity));
                 WriteMessage(json, error.Message);
                 WriteLocations(json, file, error.Line, error.Column);
                 json.WriteEndObject();

@@ -45,7 +45,8 @@ namespace Sargable.Cli.Reports
 
         /// <summary>
         /// The line and a caret line with <c>^</c> under the 1-based column; tabs are kept in the padding so the caret
-        /// lines up, and long lines are cut to a window around the column (marked with "...").
+        /// lines up, long lines are cut to a window around the column (marked with "..."), and control characters are
+        /// escaped (<see cref="TerminalText"/>).
         /// </summary>
         public (string Line, string Caret)? Excerpt(int line, int column)
         {
@@ -68,13 +69,14 @@ namespace Sargable.Cli.Reports
 
             var prefix = start > 0 ? "..." : string.Empty;
             var suffix = end < full.Length ? "..." : string.Empty;
-            var shown = prefix + full.Substring(start, end - start) + suffix;
+            var shown = prefix + TerminalText.Escape(full.Substring(start, end - start)) + suffix;
 
+            // Control characters are shown escaped (several characters wide), so the caret moves past each escape.
             var caret = new StringBuilder(prefix.Length + (index - start) + 1);
             caret.Append(' ', prefix.Length);
             for (var i = start; i < index; i++)
             {
-                caret.Append(full[i] == '\t' ? '\t' : ' ');
+                caret.Append(full[i] == '\t' ? '\t' : ' ', full[i] == '\t' ? 1 : TerminalText.Width(full[i]));
             }
 
             caret.Append('^');

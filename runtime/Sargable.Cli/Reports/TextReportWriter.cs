@@ -8,7 +8,8 @@ namespace Sargable.Cli.Reports
 {
     /// <summary>
     /// The human report: compiler-style <c>file:line:col: severity SARGxxxx: message</c> lines, each with the source line,
-    /// a caret, the closest and suggested index and the help link; then one summary line.
+    /// a caret, the closest and suggested index and the help link; then one summary line. Text that comes from the
+    /// checked file is printed through <see cref="TerminalText"/>.
     /// </summary>
     internal sealed class TextReportWriter : IReportWriter
     {
@@ -24,11 +25,13 @@ namespace Sargable.Cli.Reports
             foreach (var file in files)
             {
                 var lines = new SourceLines(file.Text);
+                var name = TerminalText.Escape(file.DisplayName);
+                var parseSeverity = SeverityNames.Name(file.ParseErrorSeverity);
                 foreach (var verdict in file.Verdicts)
                 {
                     if (verdict.ParseError is { } parseError)
                     {
-                        output.WriteLine($"{file.DisplayName}:{parseError.Line}:{parseError.Column}: error: {parseError.Message}");
+                        output.WriteLine($"{name}:{parseError.Line}:{parseError.Column}: {parseSeverity}: {TerminalText.Escape(parseError.Message)}");
                         WriteExcerpt(output, lines, parseError.Line, parseError.Column);
                         output.WriteLine();
                     }
@@ -37,16 +40,17 @@ namespace Sargable.Cli.Reports
                     {
                         var line = finding.Location?.Line ?? verdict.Line;
                         var column = finding.Location?.Column ?? verdict.Column;
-                        output.WriteLine($"{file.DisplayName}:{line}:{column}: {SeverityNames.Name(finding.Severity)} {finding.RuleId}: {finding.Message}");
+                        output.WriteLine($"{name}:{line}:{column}: {SeverityNames.Name(finding.Severity)} {finding.RuleId}: {TerminalText.Escape(finding.Message)}");
                         WriteExcerpt(output, lines, line, column);
                         if (finding.ClosestIndex is { } closest)
                         {
-                            output.WriteLine($"{Indent}closest index: {DescribeIndex(finding.Table, closest)}");
+                            output.WriteLine($"{Indent}closest index: {TerminalText.Escape(DescribeIndex(finding.Table, closest))}");
                         }
 
                         if (finding.SuggestedIndex is { } suggested)
                         {
-                            output.WriteLine($"{Indent}suggested: {suggested.Trim().Replace("\n", "\n" + Indent + Indent, StringComparison.Ordinal)}");
+                            var suggestedLines = suggested.Trim().Split('\n').Select(l => TerminalText.Escape(l.TrimEnd('\r')));
+                            output.WriteLine($"{Indent}suggested: {string.Join("\n" + Indent + Indent, suggestedLines)}");
                         }
 
                         output.WriteLine($"{Indent}help: {finding.HelpLink}");

@@ -40,10 +40,12 @@ namespace Sargable.Json
     /// </summary>
     internal abstract class JsonNode
     {
-        protected JsonNode(JsonPosition position, string path)
+        private readonly JsonPath path;
+
+        protected JsonNode(JsonPosition position, JsonPath path)
         {
             Position = position;
-            Path = path;
+            this.path = path;
         }
 
         public abstract JsonKind Kind { get; }
@@ -51,7 +53,7 @@ namespace Sargable.Json
         public JsonPosition Position { get; }
 
         /// <summary>Path from the root, e.g. <c>tables.deployments.indexes[0]</c>; empty for the root.</summary>
-        public string Path { get; }
+        public string Path => path.ToString();
 
         /// <summary>"an object", "a string"...: for error messages.</summary>
         public string Describe() => Kind switch
@@ -85,12 +87,31 @@ namespace Sargable.Json
     /// <summary>An object; properties keep their order, and names are unique (the reader rejects duplicates).</summary>
     internal sealed class JsonObject : JsonNode
     {
-        private readonly Dictionary<string, JsonProperty> byName;
+        /// <summary>Objects this small are searched in order: a dictionary per object would cost more than the search.</summary>
+        private const int LinearSearchLimit = 8;
 
-        public JsonObject(JsonPosition position, string path, IReadOnlyList<JsonProperty> properties)
+        private readonly Dictionary<string, JsonProperty>? byName;
+
+        public JsonObject(JsonPosition position, JsonPath path, IReadOnlyList<JsonProperty> properties)
             : base(position, path)
         {
             Properties = properties;
+            if (properties.Count <= LinearSearchLimit)
+            {
+                for (var i = 1; i < properties.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (properties[i].Name == properties[j].Name)
+                        {
+                            throw new ArgumentException($"Duplicate property '{properties[i].Name}'.", nameof(properties));
+                        }
+                    }
+                }
+
+                return;
+            }
+
             byName = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
             foreach (var property in properties)
             {
@@ -107,12 +128,28 @@ namespace Sargable.Json
 
         public IReadOnlyList<JsonProperty> Properties { get; }
 
-        public JsonProperty? Find(string name) => byName.TryGetValue(name, out var property) ? property : null;
+        public JsonProperty? Find(string name)
+        {
+            if (byName is not null)
+            {
+                return byName.TryGetValue(name, out var property) ? property : null;
+            }
+
+            foreach (var property in Properties)
+            {
+                if (property.Name == name)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
     }
 
     internal sealed class JsonArray : JsonNode
     {
-        public JsonArray(JsonPosition position, string path, IReadOnlyList<JsonNode> items)
+        public JsonArray(JsonPosition position, JsonPath path, IReadOnlyList<JsonNode> items)
             : base(position, path) => Items = items;
 
         public override JsonKind Kind => JsonKind.Array;
@@ -122,7 +159,7 @@ namespace Sargable.Json
 
     internal sealed class JsonString : JsonNode
     {
-        public JsonString(JsonPosition position, string path, string value)
+        public JsonString(JsonPosition position, JsonPath path, string value)
             : base(position, path) => Value = value;
 
         public override JsonKind Kind => JsonKind.String;
@@ -133,7 +170,7 @@ namespace Sargable.Json
     /// <summary>A number, kept as its exact text so that integers never pass through floating point.</summary>
     internal sealed class JsonNumber : JsonNode
     {
-        public JsonNumber(JsonPosition position, string path, string text)
+        public JsonNumber(JsonPosition position, JsonPath path, string text)
             : base(position, path) => Text = text;
 
         public override JsonKind Kind => JsonKind.Number;
@@ -150,7 +187,7 @@ namespace Sargable.Json
 
     internal sealed class JsonBoolean : JsonNode
     {
-        public JsonBoolean(JsonPosition position, string path, bool value)
+        public JsonBoolean(JsonPosition position, JsonPath path, bool value)
             : base(position, path) => Value = value;
 
         public override JsonKind Kind => JsonKind.Boolean;
@@ -160,7 +197,7 @@ namespace Sargable.Json
 
     internal sealed class JsonNull : JsonNode
     {
-        public JsonNull(JsonPosition position, string path)
+        public JsonNull(JsonPosition position, JsonPath path)
             : base(position, path)
         {
         }

@@ -32,15 +32,19 @@ namespace Sargable.Json
 
         private readonly string text;
         private readonly int maxDepth;
+        private readonly string? streamedPath;
+        private readonly Action<JsonProperty>? onStreamedProperty;
         private int pos;
         private int line = 1;
         private int lineStart;
         private int depth;
 
-        private JsonReader(string text, int maxDepth)
+        private JsonReader(string text, int maxDepth, string? streamedPath, Action<JsonProperty>? onStreamedProperty)
         {
             this.text = text;
             this.maxDepth = maxDepth;
+            this.streamedPath = streamedPath;
+            this.onStreamedProperty = onStreamedProperty;
         }
 
         private bool AtEnd => pos >= text.Length;
@@ -50,7 +54,14 @@ namespace Sargable.Json
         private JsonPosition Here => new(pos, line, pos - lineStart + 1);
 
         /// <summary>Reads one JSON value that makes up the whole of <paramref name="text"/> (a leading BOM is ignored).</summary>
-        public static JsonNode Parse(string text, int maxDepth = DefaultMaxDepth)
+        public static JsonNode Parse(string text, int maxDepth = DefaultMaxDepth) => Parse(text, maxDepth, null, null);
+
+        /// <summary>
+        /// Like <see cref="Parse(string, int)"/>, but each property of the root's object property <paramref name="streamedPath"/> is handed
+        /// to <paramref name="onProperty"/> as soon as it is read and not kept (that object comes back empty), so a large
+        /// document is held one member at a time.
+        /// </summary>
+        public static JsonNode Parse(string text, int maxDepth, string? streamedPath, Action<JsonProperty>? onProperty)
         {
             if (text is null)
             {
@@ -62,7 +73,7 @@ namespace Sargable.Json
                 throw new ArgumentOutOfRangeException(nameof(maxDepth), maxDepth, "The nesting limit must be at least 1.");
             }
 
-            var reader = new JsonReader(text, maxDepth);
+            var reader = new JsonReader(text, maxDepth, streamedPath, onProperty);
             return reader.ParseDocument();
         }
 
@@ -77,20 +88,20 @@ namespace Sargable.Json
             SkipWhitespace();
             if (AtEnd)
             {
-                throw Fail("the document is empty; expected a JSON value", string.Empty);
+                throw Fail("the document is empty; expected a JSON value", JsonPath.Root);
             }
 
-            var root = ParseValue(string.Empty);
+            var root = ParseValue(JsonPath.Root);
             SkipWhitespace();
             if (!AtEnd)
             {
-                throw Unexpected("the end of the document after the JSON value", string.Empty);
+                throw Unexpected("the end of the document after the JSON value", JsonPath.Root);
             }
 
             return root;
         }
 
-        private JsonNode ParseValue(string path)
+        private JsonNode ParseValue(JsonPath path)
         {
             var start = Here;
             switch (Current)
@@ -116,13 +127,16 @@ namespace Sargable.Json
             }
         }
 
-        private JsonObject ParseObject(string path)
+        private JsonObject ParseObject(JsonPath path)
         {
             var start = Here;
             Enter(path);
             pos++; // '{'
             var properties = new List<JsonProperty>();
-            var seen = new Dictionary<string, JsonPosition>(StringComparer.Ordinal);
+            var streamed = onStreamedProperty is not null && path.IsRootProperty(streamedPath!);
+            // Duplicate keys are found by a search of the properties read so far, until the object is large enough
+            // (or streamed, keeping no properties) to be worth a dictionary.
+            Dictionary<string, JsonPosition>? seen = null;
             SkipWhitespace();
             if (!AtEnd && Current == '}')
             {
@@ -156,13 +170,17 @@ namespace Sargable.Json
 
                 var namePosition = Here;
                 var name = ReadString(path);
-                if (seen.TryGetValue(name, out var first))
+                if (FindEarlier(properties, seen, name) is { } first)
                 {
                     throw new JsonReaderException(
-                        $"{(path.Length == 0 ? "the root object" : path)} has a duplicate key '{name}' (first at {first})", namePosition, path);
+                        $"{(path.IsRoot ? "the root object" : path)} has a duplicate key '{name}' (first at {first})", namePosition, path);
                 }
 
-                seen.Add(name, namePosition);
+                if (seen is not null || streamed || properties.Count >= 8)
+                {
+                    seen ??= Index(properties);
+                    seen.Add(name, namePosition);
+                }
                 SkipWhitespace();
                 if (AtEnd || Current != ':')
                 {
@@ -171,13 +189,22 @@ namespace Sargable.Json
 
                 pos++;
                 SkipWhitespace();
-                var valuePath = JsonPathText.Property(path, name);
+                var valuePath = path.Property(name);
                 if (AtEnd)
                 {
                     throw Unexpected("a JSON value", valuePath);
                 }
 
-                properties.Add(new JsonProperty(name, namePosition, ParseValue(valuePath)));
+                var property = new JsonProperty(name, namePosition, ParseValue(valuePath));
+                if (streamed)
+                {
+                    onStreamedProperty!(property);
+                }
+                else
+                {
+                    properties.Add(property);
+                }
+
                 SkipWhitespace();
                 if (AtEnd)
                 {
@@ -201,7 +228,36 @@ namespace Sargable.Json
             }
         }
 
-        private JsonArray ParseArray(string path)
+        private static JsonPosition? FindEarlier(List<JsonProperty> properties, Dictionary<string, JsonPosition>? seen, string name)
+        {
+            if (seen is not null)
+            {
+                return seen.TryGetValue(name, out var first) ? first : null;
+            }
+
+            foreach (var property in properties)
+            {
+                if (property.Name == name)
+                {
+                    return property.NamePosition;
+                }
+            }
+
+            return null;
+        }
+
+        private static Dictionary<string, JsonPosition> Index(List<JsonProperty> properties)
+        {
+            var seen = new Dictionary<string, JsonPosition>(StringComparer.Ordinal);
+            foreach (var property in properties)
+            {
+                seen.Add(property.Name, property.NamePosition);
+            }
+
+            return seen;
+        }
+
+        private JsonArray ParseArray(JsonPath path)
         {
             var start = Here;
             Enter(path);
@@ -228,7 +284,7 @@ namespace Sargable.Json
                     throw Fail("a ',' must be followed by another value (trailing commas are not allowed)", path);
                 }
 
-                items.Add(ParseValue(JsonPathText.Index(path, items.Count)));
+                items.Add(ParseValue(path.Index(items.Count)));
                 SkipWhitespace();
                 if (AtEnd)
                 {
@@ -252,7 +308,7 @@ namespace Sargable.Json
             }
         }
 
-        private string ReadString(string path)
+        private string ReadString(JsonPath path)
         {
             var start = Here;
             pos++; // opening quote
@@ -299,7 +355,7 @@ namespace Sargable.Json
             }
         }
 
-        private char ReadEscape(string path)
+        private char ReadEscape(JsonPath path)
         {
             var escapeStart = Here;
             pos++; // backslash
@@ -343,7 +399,7 @@ namespace Sargable.Json
             }
         }
 
-        private string ReadNumber(string path)
+        private string ReadNumber(JsonPath path)
         {
             var start = pos;
             if (Current == '-')
@@ -398,7 +454,7 @@ namespace Sargable.Json
             return text.Substring(start, pos - start);
         }
 
-        private JsonNode ReadLiteral(string path, JsonPosition start)
+        private JsonNode ReadLiteral(JsonPath path, JsonPosition start)
         {
             var begin = pos;
             while (!AtEnd && IsWordChar(Current))
@@ -421,7 +477,7 @@ namespace Sargable.Json
             }
         }
 
-        private void Enter(string path)
+        private void Enter(JsonPath path)
         {
             depth++;
             if (depth > maxDepth)
@@ -469,9 +525,9 @@ namespace Sargable.Json
             }
         }
 
-        private JsonReaderException Fail(string problem, string path) => new($"invalid JSON{In(path)}: {problem}", Here, path);
+        private JsonReaderException Fail(string problem, JsonPath path) => new($"invalid JSON{In(path)}: {problem}", Here, path);
 
-        private JsonReaderException Unexpected(string expected, string path)
+        private JsonReaderException Unexpected(string expected, JsonPath path)
         {
             if (!AtEnd && Current == '/' && pos + 1 < text.Length && text[pos + 1] is '/' or '*')
             {
@@ -483,7 +539,7 @@ namespace Sargable.Json
 
         private string DescribeCurrent() => AtEnd ? "the end of the document" : "'" + Printable(Current) + "'";
 
-        private static string In(string path) => path.Length == 0 ? string.Empty : " in " + path;
+        private static string In(JsonPath path) => path.IsRoot ? string.Empty : " in " + path;
 
         private static string Printable(char c) =>
             c < ' ' || c == '\u007F' || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString();

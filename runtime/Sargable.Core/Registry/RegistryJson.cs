@@ -35,17 +35,19 @@ namespace Sargable.Registry
                 throw new ArgumentException("A source name is needed for error messages.", nameof(sourceName));
             }
 
+            // Tables are read as the parser reaches them, so only one table's JSON tree is alive at a time.
+            var reader = new RegistryJsonReader(sourceName);
             JsonNode root;
             try
             {
-                root = JsonReader.Parse(json);
+                root = JsonReader.Parse(json, JsonReader.DefaultMaxDepth, RegistryJsonReader.TablesPath, reader.ReadTable);
             }
             catch (JsonReaderException error)
             {
                 throw RegistryFormatException.InvalidJson(sourceName, error);
             }
 
-            return new RegistryJsonReader(sourceName).Read(root);
+            return reader.Read(root);
         }
 
         /// <summary>Reads a registry file (UTF-8, with or without BOM); error messages start with <paramref name="path"/>.</summary>

@@ -23,7 +23,7 @@ namespace Sargable.Rules
             foreach (var block in context.Facts.GroupBy(f => f.Access.Block))
             {
                 var accesses = block.ToList();
-                var bounded = Bounded(accesses);
+                var bounded = Bounded(accesses, context.Options.RowLimitThreshold);
                 var reported = new HashSet<int>();
                 foreach (var facts in accesses)
                 {
@@ -63,15 +63,17 @@ namespace Sargable.Rules
         private static bool OnlyJoinEqualities(TableAccess access) =>
             access.Ranges.Count == 0 && access.Unusable.Count == 0 && access.Equalities.All(e => e.Kind == EqualityKind.JoinColumn);
 
-        private static HashSet<int> Bounded(List<AccessFacts> accesses)
+        private static HashSet<int> Bounded(List<AccessFacts> accesses, long rowLimitThreshold)
         {
             var bounded = new HashSet<int>();
             foreach (var facts in accesses)
             {
                 var access = facts.Access;
-                var limited = access.Limit is not null && !access.Aggregated;
+                var limited = access.Limit is { } limit && !access.Aggregated
+                    && !(limit.Kind == RowCountKind.Constant && limit.Value > rowLimitThreshold);
                 var driven = access.Equalities.Any(e => e.Kind == EqualityKind.OuterColumn || (e.Kind == EqualityKind.JoinColumn && e.PartnerAccess is null));
-                if (access.HasValueFilter || limited || driven)
+                // TABLESAMPLE reads a sample and WHERE CURRENT OF one row, so neither is a full read.
+                if (access.HasValueFilter || limited || driven || access.Sampled || access.AtCursor)
                 {
                     bounded.Add(access.Id);
                 }

@@ -98,6 +98,12 @@ namespace Sargable.Shapes
         /// <summary>True when the block aggregates or de-duplicates (GROUP BY, DISTINCT, aggregate functions) before any LIMIT.</summary>
         public bool Aggregated { get; init; }
 
+        /// <summary>True when read with TABLESAMPLE: a sample of the table, so not every row.</summary>
+        public bool Sampled { get; init; }
+
+        /// <summary>True for UPDATE/DELETE ... WHERE CURRENT OF: the one row a cursor is on (the cursor's query is checked itself).</summary>
+        public bool AtCursor { get; init; }
+
         /// <summary>Where the table name stands in the source, for carets and squiggles.</summary>
         public SourceLocation? Location { get; init; }
 

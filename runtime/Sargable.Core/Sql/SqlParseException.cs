@@ -8,6 +8,8 @@ namespace Sargable.Sql
     /// </summary>
     public sealed class SqlParseException : Exception
     {
+        private readonly string? description;
+
         public SqlParseException()
             : this("The SQL text could not be parsed.")
         {
@@ -36,6 +38,7 @@ namespace Sargable.Sql
             Column = column;
             Expected = expected;
             Found = found;
+            description = Describe(problem, expected, found);
         }
 
         /// <summary>0-based offset of the problem in the parsed string.</summary>
@@ -53,15 +56,23 @@ namespace Sargable.Sql
         /// <summary>What it found instead, e.g. <c>'FROM'</c> or <c>end of input</c>.</summary>
         public string Found { get; }
 
+        /// <summary>
+        /// The message without its location, e.g. <c>expected ')' but found 'FROM'.</c>, for reports that print the
+        /// location themselves (<c>file:3:17: error: ...</c>). Equals <see cref="Exception.Message"/> when there is no location.
+        /// </summary>
+        public string Description => description ?? Message;
+
         /// <summary>A short name for problems that are not a plain unexpected token, e.g. <c>unterminated string literal</c>.</summary>
         public string? Problem { get; }
 
-        private static string Format(string? problem, int line, int column, string expected, string found)
+        private static string Format(string? problem, int line, int column, string expected, string found) =>
+            "Line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + ", column " + column.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Describe(problem, expected, found);
+
+        private static string Describe(string? problem, string expected, string found)
         {
-            var where = "Line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                + ", column " + column.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": ";
             var what = "expected " + expected + " but found " + found + ".";
-            return problem is null ? where + what : where + problem + ": " + what;
+            return problem is null ? what : problem + ": " + what;
         }
     }
 }

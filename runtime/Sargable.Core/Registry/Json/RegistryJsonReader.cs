@@ -14,7 +14,14 @@ namespace Sargable.Registry
 
         private const string ColumnsMustBe = "must be a non-empty array of column names";
 
+        /// <summary>The path of the object whose members <see cref="ReadTable"/> reads one by one.</summary>
+        internal const string TablesPath = "tables";
+
         private readonly string source;
+        private readonly List<RegisteredTable> tables = [];
+        private readonly Dictionary<string, JsonPosition> seenTables = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, IndexColumn> ascendingColumns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IndexColumn> descendingColumns = new(StringComparer.Ordinal);
 
         public RegistryJsonReader(string source) => this.source = source;
 
@@ -51,36 +58,36 @@ namespace Sargable.Registry
 
             var tablesProperty = document.Find("tables")
                 ?? throw Error(document.Position, string.Empty, "must have a \"tables\" object that maps table names to their indexes (it may be empty: \"tables\": {})");
-            if (tablesProperty.Value is not JsonObject tables)
+            if (tablesProperty.Value is not JsonObject)
             {
                 throw Error(tablesProperty.Value, $"must be an object that maps table names to tables, not {tablesProperty.Value.Describe()}");
             }
 
-            var result = new List<RegisteredTable>(tables.Properties.Count);
-            var seen = new Dictionary<string, JsonPosition>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in tables.Properties)
-            {
-                var table = ReadTable(tables, property);
-                var key = RegistryNames.TableKey(table.Schema, table.Name);
-                if (seen.TryGetValue(key, out var first))
-                {
-                    throw Error(property.NamePosition, tables.Path, $"has the table '{key}' twice (first at {first}); table names are case-insensitive");
-                }
-
-                seen.Add(key, property.NamePosition);
-                result.Add(table);
-            }
-
-            return new IndexRegistry(result, smallTableRows);
+            // The members of "tables" were read by ReadTable while parsing (the object itself comes back empty).
+            return new IndexRegistry(this.tables, smallTableRows);
         }
 
-        private RegisteredTable ReadTable(JsonObject tables, JsonProperty property)
+        /// <summary>Reads one member of <c>"tables"</c> as soon as the JSON reader has it.</summary>
+        public void ReadTable(JsonProperty property)
+        {
+            var table = ReadTable(TablesPath, property);
+            var key = RegistryNames.TableKey(table.Schema, table.Name);
+            if (seenTables.TryGetValue(key, out var first))
+            {
+                throw Error(property.NamePosition, TablesPath, $"has the table '{key}' twice (first at {first}); table names are case-insensitive");
+            }
+
+            seenTables.Add(key, property.NamePosition);
+            tables.Add(table);
+        }
+
+        private RegisteredTable ReadTable(string tablesPath, JsonProperty property)
         {
             var key = property.Name;
             var keyProblem = RegistryNames.NameProblem(key);
             if (keyProblem is not null)
             {
-                throw Error(property.NamePosition, tables.Path, $"has a table key that {keyProblem}: \"{key}\"");
+                throw Error(property.NamePosition, tablesPath, $"has a table key that {keyProblem}: \"{key}\"");
             }
 
             if (property.Value is not JsonObject body)
@@ -121,7 +128,7 @@ namespace Sargable.Registry
                     name = key.Substring(dot + 1);
                     if (name.IndexOf('.') >= 0 || RegistryNames.NameProblem(schema) is not null || RegistryNames.NameProblem(name) is not null)
                     {
-                        throw Error(property.NamePosition, tables.Path,
+                        throw Error(property.NamePosition, tablesPath,
                             $"has the table key \"{key}\", which is neither \"table\" nor \"schema.table\"; for a table name that contains dots, give \"schema\" explicitly (a name or null)");
                     }
                 }
@@ -283,7 +290,7 @@ namespace Sargable.Registry
                         throw Error(node, $"{problem} (column \"{text.Value}\")");
                     }
 
-                    return new IndexColumn(name, descending);
+                    return Column(name, descending);
                 }
 
                 case JsonObject column:
@@ -301,12 +308,25 @@ namespace Sargable.Registry
                         throw Error(nameProperty.Value, $"{problem} (column \"{nameString.Value}\")");
                     }
 
-                    return new IndexColumn(nameString.Value, Boolean(column, "descending") ?? false);
+                    return Column(nameString.Value, Boolean(column, "descending") ?? false);
                 }
 
                 default:
                     throw Error(node, $"must be a column name such as \"updated_at\" or \"updated_at DESC\", or an object {{\"name\": ..., \"descending\": ...}}, not {node.Describe()}");
             }
+        }
+
+        /// <summary>Index columns are immutable and their names recur across tables (id, project_id...): one instance each.</summary>
+        private IndexColumn Column(string name, bool descending)
+        {
+            var pool = descending ? descendingColumns : ascendingColumns;
+            if (!pool.TryGetValue(name, out var column))
+            {
+                column = new IndexColumn(name, descending);
+                pool.Add(name, column);
+            }
+
+            return column;
         }
 
         private void CheckKnown(JsonObject node, string[] known)

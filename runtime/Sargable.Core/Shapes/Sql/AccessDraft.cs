@@ -49,6 +49,10 @@ namespace Sargable.Shapes.Sql
 
         public bool Aggregated { get; set; }
 
+        public bool Sampled { get; set; }
+
+        public bool AtCursor { get; set; }
+
         public TableAccess Freeze() => new(Id, Table)
         {
             Schema = Schema,
@@ -64,6 +68,8 @@ namespace Sargable.Shapes.Sql
             Limit = Limit,
             Offset = Offset,
             Aggregated = Aggregated,
+            Sampled = Sampled,
+            AtCursor = AtCursor,
             Location = Location,
         };
     }

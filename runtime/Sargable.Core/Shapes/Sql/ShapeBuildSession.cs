@@ -76,7 +76,11 @@ namespace Sargable.Shapes.Sql
                 AddFromItem(item, scope);
             }
 
-            if (where is not null)
+            if (where is CurrentOfExpression)
+            {
+                target.AtCursor = true;
+            }
+            else if (where is not null)
             {
                 AnalyzePredicate(where, scope, restrictable: null);
             }
@@ -296,7 +300,10 @@ namespace Sargable.Shapes.Sql
                 scope.Block,
                 driver,
                 operation,
-                ExpressionFacts.Location(table.Name.Span));
+                ExpressionFacts.Location(table.Name.Span))
+            {
+                Sampled = table.IsSampled,
+            };
             accesses.Add(draft);
             return draft;
         }

@@ -152,6 +152,8 @@ namespace Sargable.Sql
 
         public virtual void VisitDefaultValue(DefaultValue node) => DefaultVisit(node);
 
+        public virtual void VisitCurrentOfExpression(CurrentOfExpression node) => DefaultVisit(node);
+
         public virtual void VisitGroupingSet(GroupingSet node) => DefaultVisit(node);
 
         public virtual void VisitCreateTableStatement(CreateTableStatement node) => DefaultVisit(node);

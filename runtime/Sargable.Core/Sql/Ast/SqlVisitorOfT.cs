@@ -140,6 +140,8 @@ namespace Sargable.Sql
 
         public virtual TResult VisitDefaultValue(DefaultValue node) => DefaultVisit(node);
 
+        public virtual TResult VisitCurrentOfExpression(CurrentOfExpression node) => DefaultVisit(node);
+
         public virtual TResult VisitGroupingSet(GroupingSet node) => DefaultVisit(node);
 
         public virtual TResult VisitCreateTableStatement(CreateTableStatement node) => DefaultVisit(node);

@@ -26,6 +26,7 @@ namespace Sargable.Sql
         private SqlKeyword _prevKeyword;
         private byte _prevSub;
         private int _bracketDepth;
+        private SqlToken? _unterminatedComment;
 
         public SqlLexer(string source, int start, int end, int line, int column, bool tolerant, bool collectComments)
         {
@@ -44,6 +45,13 @@ namespace Sargable.Sql
         public SqlToken Next()
         {
             SkipTrivia();
+            if (_unterminatedComment is { } comment)
+            {
+                // Tolerant mode: the open comment becomes a token, so the splitter keeps it in a statement the parser rejects.
+                _unterminatedComment = null;
+                return comment;
+            }
+
             var start = _pos;
             var line = _line;
             var column = start - _lineStart + 1;
@@ -281,6 +289,8 @@ namespace Sargable.Sql
             {
                 throw new SqlParseException("unterminated block comment", start, line, column, "'*/'", "end of input");
             }
+
+            _unterminatedComment = new SqlToken(SqlTokenKind.Error, 0, SqlKeyword.None, start, _end, line, column);
 
             return _end;
         }

@@ -5,6 +5,13 @@ namespace Sargable.Sql
     /// <summary>ALTER TABLE (ADD CONSTRAINT and ADD COLUMN modelled) and the token-skipping helpers for what is accepted but not modelled.</summary>
     internal sealed partial class SqlStatementParser
     {
+        /// <summary>The words an ALTER TABLE action can start with besides ADD (PostgreSQL's alter_table_cmd).</summary>
+        private static readonly HashSet<string> AlterTableActionWords = new(System.StringComparer.OrdinalIgnoreCase)
+        {
+            "ALTER", "ATTACH", "CLUSTER", "DETACH", "DISABLE", "DROP", "ENABLE", "FORCE", "INHERIT", "MERGE", "NO", "NOT",
+            "OF", "OPTIONS", "OWNER", "RENAME", "REPLICA", "RESET", "SET", "SPLIT", "VALIDATE",
+        };
+
         private SqlStatement ParseAlterTable(int startIndex)
         {
             Advance(2);
@@ -48,11 +55,12 @@ namespace Sargable.Sql
                 return new AlterTableAction(SpanFrom(startIndex), AlterTableActionKind.AddColumn, null, column, ifNotExists, Empty<string>());
             }
 
-            var keywords = LeadingWords();
-            if (keywords.Length == 0)
+            if (!Is(SqlTokenKind.Identifier) || !AlterTableActionWords.Contains(TokenText(Current)))
             {
-                throw Expected("an ALTER TABLE action");
+                throw Expected("an ALTER TABLE action (ADD, DROP, ALTER, RENAME, SET, ...)");
             }
+
+            var keywords = LeadingWords();
 
             SkipToElementEnd();
             return new AlterTableAction(SpanFrom(startIndex), AlterTableActionKind.Other, null, null, false, keywords);

@@ -31,6 +31,19 @@ namespace Sargable.Sql
                 return ParseOther(startIndex);
             }
 
+            if ((Peek(1).Kind == SqlTokenKind.Identifier || Peek(1).Kind == SqlTokenKind.QuotedIdentifier)
+                && (Peek(2).Kind == SqlTokenKind.Comma || Peek(2).Kind == SqlTokenKind.RightParen))
+            {
+                // CREATE TABLE t (a, b) AS query: names without types belong to CREATE TABLE AS, which is not modelled.
+                ParseIdentifierListInParens("a column name");
+                if (!IsKeyword(SqlKeyword.As))
+                {
+                    throw Expected("'AS' after a column list without types (CREATE TABLE ... AS)");
+                }
+
+                return ParseOther(startIndex);
+            }
+
             Advance();
             var columns = new List<ColumnDefinition>();
             var constraints = new List<TableConstraint>();
@@ -88,6 +101,7 @@ namespace Sargable.Sql
             var startIndex = _pos;
             var name = ParseColId("a column name");
             var type = ParseDataType();
+            SkipColumnStorageAndCompression();
             var constraints = new List<ColumnConstraint>(2);
             while (true)
             {
@@ -102,6 +116,33 @@ namespace Sargable.Sql
             }
 
             return new ColumnDefinition(SpanFrom(startIndex), name, type, constraints.ToArray());
+        }
+
+        /// <summary>
+        /// <c>STORAGE {PLAIN|EXTERNAL|EXTENDED|MAIN|DEFAULT}</c> then <c>COMPRESSION method</c>, as PostgreSQL orders them
+        /// after the type: how a value is TOASTed, which no rule looks at.
+        /// </summary>
+        private void SkipColumnStorageAndCompression()
+        {
+            if (IsWord("STORAGE"))
+            {
+                Advance();
+                if (!IsKeyword(SqlKeyword.Default) && !IsWord("PLAIN") && !IsWord("EXTERNAL") && !IsWord("EXTENDED") && !IsWord("MAIN"))
+                {
+                    throw Expected("PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT");
+                }
+
+                Advance();
+            }
+
+            if (IsWord("COMPRESSION"))
+            {
+                Advance();
+                if (!AcceptKeyword(SqlKeyword.Default))
+                {
+                    ParseColId("a compression method");
+                }
+            }
         }
 
         private ColumnConstraint? TryParseColumnConstraint()

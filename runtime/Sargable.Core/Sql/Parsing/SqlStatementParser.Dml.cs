@@ -112,6 +112,7 @@ namespace Sargable.Sql
                 else
                 {
                     var column = ParseColId("a column name");
+                    SkipAssignmentIndirection(column);
                     ExpectEquals();
                     var value = ParseExpression();
                     clauses.Add(new SetClause(SpanFrom(startIndex), new[] { column }, isMultiColumn: false, value));
@@ -119,6 +120,30 @@ namespace Sargable.Sql
             }
             while (Accept(SqlTokenKind.Comma));
             return clauses.ToArray();
+        }
+
+        /// <summary>
+        /// The rest of an assignment target after its column: a field of a composite column (<c>SET q.c1 = 12</c>) or
+        /// subscripts and slices (<c>SET a[2] = 0</c>, <c>SET doc['key'] = '1'</c>); the column alone is what is written.
+        /// </summary>
+        private void SkipAssignmentIndirection(SqlIdentifier column)
+        {
+            SqlExpression target = new ColumnReference(column.Span, new[] { column });
+            while (true)
+            {
+                if (Accept(SqlTokenKind.Dot))
+                {
+                    ParseLabel("a field name");
+                }
+                else if (Is(SqlTokenKind.LeftBracket))
+                {
+                    target = ParseSubscript(target, _pos);
+                }
+                else
+                {
+                    return;
+                }
+            }
         }
 
         private void ExpectEquals()
@@ -139,7 +164,7 @@ namespace Sargable.Sql
             ExpectKeyword(SqlKeyword.Set);
             var assignments = ParseSetClauses();
             var from = AcceptKeyword(SqlKeyword.From) ? ParseFromList() : Empty<FromItem>();
-            var where = AcceptKeyword(SqlKeyword.Where) ? ParseExpression() : null;
+            var where = AcceptKeyword(SqlKeyword.Where) ? ParseModificationWhere() : null;
             var returning = AcceptKeyword(SqlKeyword.Returning) ? ParseSelectItems() : Empty<SelectItem>();
             _depth = saved;
             return new UpdateStatement(SpanFrom(startIndex), with, table, assignments, from, where, returning);
@@ -152,10 +177,24 @@ namespace Sargable.Sql
             ExpectKeyword(SqlKeyword.From);
             var table = ParseTargetTable(excludeSet: false);
             var usingItems = AcceptKeyword(SqlKeyword.Using) ? ParseFromList() : Empty<FromItem>();
-            var where = AcceptKeyword(SqlKeyword.Where) ? ParseExpression() : null;
+            var where = AcceptKeyword(SqlKeyword.Where) ? ParseModificationWhere() : null;
             var returning = AcceptKeyword(SqlKeyword.Returning) ? ParseSelectItems() : Empty<SelectItem>();
             _depth = saved;
             return new DeleteStatement(SpanFrom(startIndex), with, table, usingItems, where, returning);
+        }
+
+        /// <summary>The condition of UPDATE / DELETE, or <c>CURRENT OF cursor</c>.</summary>
+        private SqlExpression ParseModificationWhere()
+        {
+            if (IsKeyword(SqlKeyword.Current) && PeekIsKeyword(1, SqlKeyword.Of))
+            {
+                var startIndex = _pos;
+                Advance(2);
+                var cursor = ParseColId("a cursor name");
+                return new CurrentOfExpression(SpanFrom(startIndex), cursor);
+            }
+
+            return ParseExpression();
         }
 
         /// <summary>The table of UPDATE / DELETE: <c>[ONLY] name [*] [[AS] alias]</c>; UPDATE's bare alias cannot be SET.</summary>

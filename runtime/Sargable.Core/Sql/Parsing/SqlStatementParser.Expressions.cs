@@ -183,10 +183,12 @@ namespace Sargable.Sql
                     return PrecComparison;
                 case SqlKeyword.Like:
                 case SqlKeyword.ILike:
-                case SqlKeyword.Similar:
                 case SqlKeyword.In:
                 case SqlKeyword.Between:
                     return PrecLike;
+                case SqlKeyword.Similar:
+                    // SIMILAR alone is SUBSTRING's (text SIMILAR pattern ESCAPE e); the operator is SIMILAR TO.
+                    return PeekIsKeyword(1, SqlKeyword.To) ? PrecLike : 0;
                 case SqlKeyword.Not:
                     ref readonly var next = ref Peek(1);
                     return next.Kind == SqlTokenKind.Identifier
@@ -199,12 +201,46 @@ namespace Sargable.Sql
                 case SqlKeyword.Collate:
                     return PrecCollate;
                 default:
-                    return 0;
+                    // OPERATOR(schema.op) binds like any other named operator, whatever op is.
+                    return IsOperatorSyntax() ? PrecOther : 0;
             }
+        }
+
+        private bool IsOperatorSyntax() =>
+            IsWord("OPERATOR") && Peek(1).Kind == SqlTokenKind.LeftParen;
+
+        /// <summary><c>OPERATOR([schema.]op)</c>: the operator, qualified by the schema it is looked up in.</summary>
+        private (BinaryOperator Op, string Text) ParseOperatorSyntax()
+        {
+            Advance(2);
+            while (Is(SqlTokenKind.Identifier) || Is(SqlTokenKind.QuotedIdentifier))
+            {
+                Advance();
+                Expect(SqlTokenKind.Dot, "'.'");
+            }
+
+            ref readonly var token = ref Current;
+            if (token.Kind != SqlTokenKind.Operator || token.Sub == SqlLexer.NamedArgumentArrow)
+            {
+                throw Expected("an operator");
+            }
+
+            var op = (BinaryOperator)token.Sub;
+            var text = TokenText(token);
+            Advance();
+            ExpectCloseParen();
+            return (op, text);
         }
 
         private SqlExpression ParseInfixOperation(SqlExpression left, int startIndex, int precedence)
         {
+            if (IsOperatorSyntax())
+            {
+                var (qualified, symbol) = ParseOperatorSyntax();
+                var operand = ParseExpression(precedence + 1);
+                return new BinaryExpression(SpanFrom(startIndex), left, qualified, symbol, operand);
+            }
+
             ref readonly var token = ref Current;
             if (token.Kind == SqlTokenKind.Operator)
             {

@@ -160,6 +160,11 @@ namespace Sargable.Sql
                 return new TableReference(SpanFrom(startIndex), onlyName, isOnly: true, onlyAlias);
             }
 
+            if (token.IsKeyword(SqlKeyword.Rows) && PeekIsKeyword(1, SqlKeyword.From))
+            {
+                return ParseRowsFrom(startIndex, lateral);
+            }
+
             // A table name is a ColId; a function may also be named by a type/function keyword (LEFT(...)).
             var isName = IsFunctionName(token) && (IsColId(token) || PeekIs(1, SqlTokenKind.LeftParen));
             if (!isName)
@@ -199,15 +204,59 @@ namespace Sargable.Sql
             }
 
             var alias = ParseOptionalTableAlias(allowColumnTypes: false, excludeSet: false);
-            if (IsKeyword(SqlKeyword.TableSample))
+            var sampled = IsKeyword(SqlKeyword.TableSample);
+            if (sampled)
             {
                 SkipTableSample();
             }
 
-            return new TableReference(SpanFrom(startIndex), name, isOnly: false, alias);
+            return new TableReference(SpanFrom(startIndex), name, isOnly: false, alias, sampled);
         }
 
-        /// <summary><c>TABLESAMPLE method (args) [REPEATABLE (seed)]</c>: accepted, not modelled.</summary>
+        /// <summary>
+        /// <c>ROWS FROM (f(...) [AS (col type, ...)], g(...)) [WITH ORDINALITY] [alias]</c>: the functions' results side by
+        /// side. Kept as one function table whose call is named <c>ROWS FROM</c> and holds each function call as an
+        /// argument, so every call (and any subquery in its arguments) is still walked.
+        /// </summary>
+        private FunctionTable ParseRowsFrom(int startIndex, bool lateral)
+        {
+            var nameStart = _pos;
+            Advance(2);
+            var nameSpan = SpanFrom(nameStart);
+            var name = new SqlQualifiedName(new[] { new SqlIdentifier("rows from", "ROWS FROM", isQuoted: false, nameSpan) }, nameSpan);
+            ExpectOpenParen();
+            var calls = new List<SqlExpression>(2);
+            do
+            {
+                var callStart = _pos;
+                var callName = ParseQualifiedName("a function name", allowTypeFunctionName: true);
+                if (!Is(SqlTokenKind.LeftParen))
+                {
+                    throw Expected("'(' after the function name");
+                }
+
+                calls.Add(ParseFunctionCallRest(callName, callStart));
+                if (AcceptKeyword(SqlKeyword.As))
+                {
+                    // A column definition list for a function returning record: (name type, ...).
+                    SkipParenthesized();
+                }
+            }
+            while (Accept(SqlTokenKind.Comma));
+            ExpectCloseParen();
+            var call = new FunctionCall(SpanFrom(nameStart), name, hasParentheses: true, isStar: false, isDistinct: false, calls.ToArray(), Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
+            var withOrdinality = false;
+            if (IsKeyword(SqlKeyword.With) && PeekIsKeyword(1, SqlKeyword.Ordinality))
+            {
+                Advance(2);
+                withOrdinality = true;
+            }
+
+            var alias = ParseOptionalTableAlias(allowColumnTypes: true, excludeSet: false);
+            return new FunctionTable(SpanFrom(startIndex), lateral, call, withOrdinality, alias);
+        }
+
+        /// <summary><c>TABLESAMPLE method (args) [REPEATABLE (seed)]</c>: only the fact that the table is sampled is kept.</summary>
         private void SkipTableSample()
         {
             Advance();

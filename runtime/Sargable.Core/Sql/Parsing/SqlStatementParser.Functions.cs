@@ -86,18 +86,35 @@ namespace Sargable.Sql
                     isDistinct = AcceptKeyword(SqlKeyword.Distinct);
                 }
 
+                var sqlJson = IsSqlJsonConstructor(name);
                 var list = new List<SqlExpression>(4);
-                do
+                if (!sqlJson || !StartsSqlJsonClause())
                 {
-                    list.Add(ParseFunctionArgument());
+                    do
+                    {
+                        if (sqlJson)
+                        {
+                            ParseSqlJsonArgument(list);
+                        }
+                        else
+                        {
+                            list.Add(ParseFunctionArgument());
+                        }
+                    }
+                    while (Accept(SqlTokenKind.Comma));
                 }
-                while (Accept(SqlTokenKind.Comma));
+
                 arguments = list.ToArray();
                 if (IsKeyword(SqlKeyword.Order))
                 {
                     Advance();
                     ExpectKeyword(SqlKeyword.By);
                     orderBy = ParseOrderByList();
+                }
+
+                if (sqlJson)
+                {
+                    SkipSqlJsonClauses();
                 }
             }
 
@@ -212,6 +229,16 @@ namespace Sargable.Sql
                 return FinishPlainCall(name, startIndex, text);
             }
 
+            if (AcceptKeyword(SqlKeyword.Similar))
+            {
+                // SUBSTRING(text SIMILAR pattern ESCAPE escape) is PostgreSQL's substring(text, pattern, escape).
+                var pattern = ParseExpression();
+                ExpectWord("ESCAPE");
+                var escape = ParseExpression();
+                ExpectCloseParen();
+                return new FunctionCall(SpanFrom(startIndex), name, hasParentheses: true, isStar: false, isDistinct: false, new[] { text, pattern, escape }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
+            }
+
             SqlExpression? from = null;
             SqlExpression? count = null;
             if (AcceptKeyword(SqlKeyword.From))
@@ -232,7 +259,7 @@ namespace Sargable.Sql
             }
             else
             {
-                throw Expected("'FROM', 'FOR', ',' or ')'");
+                throw Expected("'FROM', 'FOR', 'SIMILAR', ',' or ')'");
             }
 
             ExpectCloseParen();
@@ -288,6 +315,75 @@ namespace Sargable.Sql
         }
 
         /// <summary>The comma form of a special function (<c>substring(a, b, c)</c>): the rest of a plain argument list.</summary>
+        /// <summary>JSON_OBJECT, JSON_ARRAY, JSON_OBJECTAGG and JSON_ARRAYAGG: SQL/JSON constructors with their own argument syntax.</summary>
+        private static bool IsSqlJsonConstructor(SqlQualifiedName name) =>
+            name.Parts.Count == 1 && !name.Name.IsQuoted
+            && name.Name.Value is "json_object" or "json_array" or "json_objectagg" or "json_arrayagg";
+
+        private bool StartsSqlJsonClause() =>
+            ((IsWord("ABSENT") || IsKeyword(SqlKeyword.Null)) && PeekIsKeyword(1, SqlKeyword.On))
+            || ((IsKeyword(SqlKeyword.With) || IsKeyword(SqlKeyword.Without)) && PeekIsKeyword(1, SqlKeyword.Unique))
+            || IsKeyword(SqlKeyword.Returning);
+
+        /// <summary>
+        /// One constructor argument: a value, or a key/value pair written <c>[KEY] k VALUE v</c> or <c>k : v</c> (both
+        /// kept as arguments), each value optionally <c>FORMAT JSON [ENCODING name]</c>.
+        /// </summary>
+        private void ParseSqlJsonArgument(List<SqlExpression> arguments)
+        {
+            if (IsWord("KEY") && !PeekIs(1, SqlTokenKind.Comma) && !PeekIs(1, SqlTokenKind.RightParen) && !PeekIsKeyword(1, SqlKeyword.Value))
+            {
+                Advance();
+            }
+
+            arguments.Add(ParseExpression());
+            SkipSqlJsonFormat();
+            if (AcceptKeyword(SqlKeyword.Value) || Accept(SqlTokenKind.Colon))
+            {
+                arguments.Add(ParseExpression());
+                SkipSqlJsonFormat();
+            }
+        }
+
+        private void SkipSqlJsonFormat()
+        {
+            if (IsWord("FORMAT"))
+            {
+                Advance();
+                ExpectWord("JSON");
+                if (IsWord("ENCODING"))
+                {
+                    Advance();
+                    ParseColId("an encoding name");
+                }
+            }
+        }
+
+        /// <summary><c>{ABSENT|NULL} ON NULL</c>, <c>{WITH|WITHOUT} UNIQUE [KEYS]</c> and <c>RETURNING type [FORMAT JSON]</c>, in any order.</summary>
+        private void SkipSqlJsonClauses()
+        {
+            while (StartsSqlJsonClause())
+            {
+                if (AcceptKeyword(SqlKeyword.Returning))
+                {
+                    ParseDataType();
+                    SkipSqlJsonFormat();
+                }
+                else if (IsKeyword(SqlKeyword.With) || IsKeyword(SqlKeyword.Without))
+                {
+                    Advance(2);
+                    if (IsWord("KEYS"))
+                    {
+                        Advance();
+                    }
+                }
+                else
+                {
+                    Advance(3);
+                }
+            }
+        }
+
         private FunctionCall FinishPlainCall(SqlQualifiedName name, int startIndex, SqlExpression first)
         {
             var arguments = new List<SqlExpression>(3) { first };

@@ -29,9 +29,45 @@ namespace Sargable.Sql
                 }
             }
 
+            if (IsWord("JSON"))
+            {
+                return ParseIsJson(left, startIndex, negated);
+            }
+
             // SQLite's null-safe comparison: a IS b means a IS NOT DISTINCT FROM b.
             var other = ParseExpression(PrecIs + 1);
             return new IsDistinctFromExpression(SpanFrom(startIndex), left, !negated, other);
+        }
+
+        /// <summary>
+        /// The SQL/JSON predicate <c>IS [NOT] JSON [VALUE|OBJECT|ARRAY|SCALAR] [WITH|WITHOUT UNIQUE [KEYS]]</c>, kept as a
+        /// call of <c>is json</c> (or <c>is json object</c>...) on the operand, under NOT when negated: a test of one
+        /// value's content that no index serves, like any function of a column.
+        /// </summary>
+        private SqlExpression ParseIsJson(SqlExpression left, int startIndex, bool negated)
+        {
+            var nameStart = _pos;
+            Advance();
+            var name = "is json";
+            if (IsKeyword(SqlKeyword.Value) || IsKeyword(SqlKeyword.Array) || IsWord("OBJECT") || IsWord("SCALAR"))
+            {
+                name += " " + TokenText(Current).ToLowerInvariant();
+                Advance();
+            }
+
+            var nameSpan = SpanFrom(nameStart);
+            if ((IsKeyword(SqlKeyword.With) || IsKeyword(SqlKeyword.Without)) && PeekIsKeyword(1, SqlKeyword.Unique))
+            {
+                Advance(2);
+                if (IsWord("KEYS"))
+                {
+                    Advance();
+                }
+            }
+
+            var function = new SqlQualifiedName(new[] { new SqlIdentifier(name, name.ToUpperInvariant(), isQuoted: false, nameSpan) }, nameSpan);
+            SqlExpression test = new FunctionCall(SpanFrom(startIndex), function, hasParentheses: false, isStar: false, isDistinct: false, new[] { left }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
+            return negated ? new UnaryExpression(SpanFrom(startIndex), UnaryOperator.Not, "NOT", test) : test;
         }
 
         private SqlExpression ParseLikeRest(SqlExpression left, int startIndex, LikeKind kind, bool negated)

@@ -112,6 +112,11 @@ namespace Sargable.Sql
                 return ParseSelectCore();
             }
 
+            if (IsKeyword(SqlKeyword.Table))
+            {
+                return ParseTableCommand();
+            }
+
             if (IsKeyword(SqlKeyword.Values))
             {
                 return ParseValues();
@@ -127,6 +132,26 @@ namespace Sargable.Sql
             }
 
             throw Expected("'SELECT', 'VALUES' or '('");
+        }
+
+        /// <summary><c>TABLE [ONLY] name [*]</c> is <c>SELECT * FROM name</c>, and is read as that.</summary>
+        private SelectCore ParseTableCommand()
+        {
+            var startIndex = _pos;
+            var starIndex = _pos;
+            Advance();
+            var tableStart = _pos;
+            var only = AcceptKeyword(SqlKeyword.Only);
+            var name = ParseQualifiedName("a table name");
+            if (IsOperator(BinaryOperator.Multiply))
+            {
+                Advance();
+            }
+
+            var span = SpanFrom(startIndex);
+            var star = new SelectItem(span, new StarExpression(SpanFrom(starIndex), Empty<SqlIdentifier>()), null);
+            var table = new TableReference(SpanFrom(tableStart), name, only, null);
+            return new SelectCore(span, DistinctKind.None, Empty<SqlExpression>(), new[] { star }, new FromItem[] { table }, null, Empty<SqlExpression>(), null, Empty<WindowDefinition>());
         }
 
         private SelectCore ParseSelectCore()
@@ -148,6 +173,12 @@ namespace Sargable.Sql
                     ExpectOpenParen();
                     distinctOn = ParseExpressionList();
                     ExpectCloseParen();
+                }
+
+                // PostgreSQL allows an empty select list (SELECT FROM t) but not after DISTINCT.
+                if (!StartsSelectItem())
+                {
+                    throw Expected("a select list after DISTINCT");
                 }
             }
 

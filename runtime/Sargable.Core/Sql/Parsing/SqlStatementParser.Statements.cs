@@ -42,6 +42,7 @@ namespace Sargable.Sql
             {
                 case SqlKeyword.Select:
                 case SqlKeyword.Values:
+                case SqlKeyword.Table:
                     return ParseSelectStatement(null, startIndex);
                 case SqlKeyword.With:
                     {
@@ -91,7 +92,7 @@ namespace Sargable.Sql
             "ABORT", "ALTER", "ANALYZE", "ANALYSE", "ATTACH", "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT",
             "COPY", "DEALLOCATE", "DECLARE", "DETACH", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH", "GRANT",
             "IMPORT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PRAGMA", "PREPARE", "REASSIGN", "REFRESH", "REINDEX",
-            "RELEASE", "REPLACE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SET", "SHOW", "START", "TABLE",
+            "RELEASE", "REPLACE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SET", "SHOW", "START",
             "TRUNCATE", "UNLISTEN", "VACUUM",
         };
 

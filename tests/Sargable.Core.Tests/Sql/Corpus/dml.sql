@@ -24,3 +24,5 @@ WHERE d.environment_id = e.id AND e.state = 'stopped'
 RETURNING d.id;
 
 SELECT * FROM deployments WHERE id = $1 FOR NO KEY UPDATE OF deployments NOWAIT;
+
+UPDATE deployments SET status = 'canceled' WHERE CURRENT OF pending_deployments;

@@ -6,13 +6,17 @@ namespace Sargable.Sql
     /// <summary>A table or view by name: <c>[ONLY] [schema.]name [[AS] alias [(columns)]]</c>.</summary>
     public sealed class TableReference : FromItem
     {
-        public TableReference(SqlSpan span, SqlQualifiedName name, bool isOnly, TableAlias? alias)
+        public TableReference(SqlSpan span, SqlQualifiedName name, bool isOnly, TableAlias? alias, bool isSampled = false)
             : base(span)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             IsOnly = isOnly;
             Alias = alias;
+            IsSampled = isSampled;
         }
+
+        /// <summary>True with <c>TABLESAMPLE</c>: a random sample of the table's pages or rows is read, not all of it.</summary>
+        public bool IsSampled { get; }
 
         /// <summary>The table's (possibly schema-qualified) name.</summary>
         public SqlQualifiedName Name { get; }
