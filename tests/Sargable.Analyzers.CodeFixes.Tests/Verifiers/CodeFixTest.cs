@@ -18,12 +18,14 @@ namespace Sargable.Analyzers.CodeFixes.Tests.Verifiers
     {
         private readonly SargableTestState state;
         private readonly CodeFixProvider provider;
+        private readonly string markup;
         private readonly string expected;
 
         public CodeFixTest(string markup, string expected, string ruleId, CodeFixProvider provider)
         {
             state = new SargableTestState(ruleId);
             this.provider = provider;
+            this.markup = markup;
             this.expected = expected;
             TestCode = markup;
             CodeActionVerifier = (action, verifier) =>
@@ -49,19 +51,19 @@ namespace Sargable.Analyzers.CodeFixes.Tests.Verifiers
 
         protected override async Task RunImplAsync(CancellationToken cancellationToken)
         {
-            FixedCode = NoFixExpected ? TestCode : expected;
+            // The fixed project keeps the test project's other sources; references and files are inherited. Markup in the
+            // expected source marks findings the fix leaves (by default the framework ignores markup of fixable IDs there).
+            FixedState.MarkupHandling = MarkupMode.Allow;
+            FixedState.Sources.Add(("/0/Test0.cs", NoFixExpected ? markup : expected));
+            state.AddOtherSources(FixedState);
             if (ExpectedFixAll is not null)
             {
-                BatchFixedCode = ExpectedFixAll;
+                BatchFixedState.MarkupHandling = MarkupMode.Allow;
+                BatchFixedState.Sources.Add(("/0/Test0.cs", ExpectedFixAll));
+                state.AddOtherSources(BatchFixedState);
             }
 
             state.ApplyTo(TestState);
-            if (!NoFixExpected)
-            {
-                // The fixed project keeps the test project's other sources and references.
-                FixedState.InheritanceMode = StateInheritanceMode.AutoInheritAll;
-            }
-
             DisabledDiagnostics.AddRange(state.NotCompared(new[] { TestState, FixedState }, MarkupOptions));
             await base.RunImplAsync(cancellationToken);
             await state.VerifySyntaxReportsAsync(cancellationToken);

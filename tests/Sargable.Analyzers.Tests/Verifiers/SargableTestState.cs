@@ -50,11 +50,7 @@ namespace Sargable.Analyzers.Tests.Verifiers
             state.ReferenceAssemblies = TestReferences.None;
             state.AdditionalReferences.AddRange(ReferenceEfCore ? TestReferences.WithEfCore : TestReferences.WithoutEfCore);
             state.AdditionalReferences.AddRange(References);
-            var n = state.Sources.Count;
-            foreach (var source in Sources.Prepend(TestModel.GlobalUsings))
-            {
-                state.Sources.Add(($"/0/Test{n++}.cs", source));
-            }
+            AddOtherSources(state);
 
             if (EditorConfig.Count > 0)
             {
@@ -70,6 +66,16 @@ namespace Sargable.Analyzers.Tests.Verifiers
             foreach (var file in AdditionalFiles)
             {
                 state.AdditionalFiles.Add((file.Path, file.Text));
+            }
+        }
+
+        /// <summary>The global usings and <see cref="Sources"/>, after the source under test (<c>/0/Test0.cs</c>).</summary>
+        public void AddOtherSources(SolutionState state)
+        {
+            var n = 1;
+            foreach (var source in Sources.Prepend(TestModel.GlobalUsings))
+            {
+                state.Sources.Add(($"/0/Test{n++}.cs", source));
             }
         }
 
