@@ -17,7 +17,7 @@ namespace Sargable.Analyzers.Tests.Meta
             return data;
         }
 
-        /// <summary>Every option key the analyzer assembly reads: its static strings under Core's config-key prefix.</summary>
+        /// <summary>Every option key the analyzer assembly reads: its static strings under Core's config-key prefix (the registry file shares the prefix, not being a key).</summary>
         public static TheoryData<string> OptionKeys()
         {
             var data = new TheoryData<string>();
@@ -25,7 +25,7 @@ namespace Sargable.Analyzers.Tests.Meta
                 .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
                 .Where(f => f.FieldType == typeof(string) && !f.FieldType.IsGenericType && (f.IsInitOnly || f.IsLiteral))
                 .Select(f => f.GetValue(null) as string)
-                .Where(v => v is not null && v.StartsWith(RuleIdFormat.ConfigKeyPrefix, StringComparison.Ordinal))
+                .Where(v => v is not null && v.StartsWith(RuleIdFormat.ConfigKeyPrefix, StringComparison.Ordinal) && v != RuleIdFormat.RegistryFileName)
                 .Distinct(StringComparer.Ordinal))
             {
                 data.Add(key!);
