@@ -37,7 +37,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """;
 
         [Fact]
-        public Task RewritesTheLoopToKeysetBatches() => new CodeFixTest(Before, """
+        public Task Rewrites_the_loop_to_keyset_batches() => new CodeFixTest(Before, """
             using Sargable;
 
             namespace App;
@@ -59,7 +59,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.UnboundedRead, new EachBatchCodeFix()) { Sources = { RuntimeBatching } }.RunAsync();
 
         [Fact]
-        public Task RewritesAgainstTheRealRuntimePackage() => new CodeFixTest(Before, """
+        public Task Rewrites_against_the_real_runtime_package() => new CodeFixTest(Before, """
             using Sargable;
 
             namespace App;
@@ -88,11 +88,11 @@ namespace Sargable.Analyzers.CodeFixes.Tests
         }.RunAsync();
 
         [Fact]
-        public Task NoFixWithoutTheRuntimePackage() =>
+        public Task No_fix_without_the_runtime_package() =>
             new CodeFixTest(Before, string.Empty, RuleIds.UnboundedRead, new EachBatchCodeFix()) { NoFixExpected = true }.RunAsync();
 
         [Fact]
-        public Task NoFixInASynchronousMethod() => new CodeFixTest("""
+        public Task No_fix_in_a_synchronous_method() => new CodeFixTest("""
             namespace App;
             class Archiver
             {

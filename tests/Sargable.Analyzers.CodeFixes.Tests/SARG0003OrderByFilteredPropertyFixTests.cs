@@ -5,7 +5,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
     public sealed class SARG0003OrderByFilteredPropertyFixTests
     {
         [Fact]
-        public Task OrdersByTheRangePropertyThenTheKey() => new CodeFixTest("""
+        public Task Orders_by_the_range_property_then_the_key() => new CodeFixTest("""
             namespace App;
             class Sync
             {
@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             {
                 Task<List<Deployment>> Stale(AppDb db, DateTime before) => db.Deployments
                     .Where(d => d.UpdatedAt <= before)
-                    .OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+                    .{|SARG0003:OrderBy(d => d.UpdatedAt)|}.ThenBy(d => d.Id)
                     .Take(20)
                     .ToListAsync();
 
@@ -40,7 +40,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.FilterOrderMismatch, new OrderByFilteredPropertyCodeFix()).RunAsync();
 
         [Fact]
-        public Task NoFixWhenTheOrderIsNotServedForAnotherReason() => new CodeFixTest("""
+        public Task No_fix_when_the_order_is_not_served_for_another_reason() => new CodeFixTest("""
             namespace App;
             class Sync
             {

@@ -5,7 +5,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
     public sealed class SARG0005SetBasedWriteFixTests
     {
         [Fact]
-        public Task DeletesWithExecuteDelete() => new CodeFixTest("""
+        public Task Deletes_with_ExecuteDelete() => new CodeFixTest("""
             namespace App;
             class Cleanup
             {
@@ -39,7 +39,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
 
         [Fact]
-        public Task UpdatesWithExecuteUpdate() => new CodeFixTest("""
+        public Task Updates_with_ExecuteUpdate() => new CodeFixTest("""
             namespace App;
             class Cancel
             {
@@ -68,7 +68,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
 
         [Fact]
-        public Task NoFixWhenRowsComeThroughALocal() => new CodeFixTest("""
+        public Task No_fix_when_rows_come_through_a_local() => new CodeFixTest("""
             namespace App;
             class Cleanup
             {

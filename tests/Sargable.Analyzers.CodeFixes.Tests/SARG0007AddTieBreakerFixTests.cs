@@ -5,7 +5,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
     public sealed class SARG0007AddTieBreakerFixTests
     {
         [Fact]
-        public Task AppendsTheKeyInTheSameDirection() => new CodeFixTest("""
+        public Task Appends_the_key_in_the_same_direction() => new CodeFixTest("""
             namespace App;
             class Feed
             {
@@ -32,7 +32,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
 
         [Fact]
-        public Task AppendsAfterTheLastThenBy() => new CodeFixTest("""
+        public Task Appends_after_the_last_ThenBy() => new CodeFixTest("""
             namespace App;
             class Feed
             {
@@ -48,7 +48,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             {
                 List<Deployment> Page(AppDb db, long projectId) => db.Deployments
                     .Where(d => d.ProjectId == projectId)
-                    .OrderBy(d => d.Status).ThenBy(d => d.CreatedAt).ThenBy(d => d.Id) // newest last
+                    .{|SARG0003:OrderBy(d => d.Status)|}.ThenBy(d => d.CreatedAt).ThenBy(d => d.Id) // newest last
                     .Skip(20).Take(20)
                     .ToList();
             }

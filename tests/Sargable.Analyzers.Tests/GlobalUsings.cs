@@ -4,3 +4,4 @@ global using System.Linq;
 global using System.Threading.Tasks;
 global using System.IO;
 global using System.Threading;
+global using Sargable.Testing;

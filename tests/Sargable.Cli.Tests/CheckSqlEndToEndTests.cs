@@ -43,7 +43,7 @@ namespace Sargable.Cli.Tests
             Assert.Contains("  closest index: index_deployments_on_project_and_env_and_updated_at_id", cli.Stdout, StringComparison.Ordinal);
             Assert.Contains("q.sql:5:34: warning SARG0006: No index on deployments starts with the filtered column sha", cli.Stdout, StringComparison.Ordinal);
             Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_deployments_on_sha ON deployments (sha)", cli.Stdout, StringComparison.Ordinal);
-            Assert.Contains("  help: https://github.com/sargable/sargable/blob/main/docs/rules/SARG0003.md", cli.Stdout, StringComparison.Ordinal);
+            Assert.Contains("  help: " + RuleCatalog.HelpLink(RuleIds.FilterOrderMismatch), cli.Stdout, StringComparison.Ordinal);
             Assert.Contains("2 statements, 2 findings (0 errors, 2 warnings, 0 infos), 0 parse errors", cli.Stdout, StringComparison.Ordinal);
         }
 
@@ -199,7 +199,7 @@ namespace Sargable.Cli.Tests
         [Fact]
         public async Task The_readmes_sample_reports_its_four_slow_queries_and_passes_the_fixed_ones()
         {
-            var root = RepositoryRoot();
+            var root = Sargable.Testing.RepositoryPaths.Root;
             var schema = System.IO.Path.Combine(root, "samples", "sql", "schema.sql");
             var queries = System.IO.Path.Combine(root, "samples", "sql", "queries.sql");
 
@@ -211,19 +211,6 @@ namespace Sargable.Cli.Tests
                 .ToList();
             // A statement starts at its leading comments (they belong to it, as EF's tags do).
             Assert.Equal(new[] { (1, "SARG0002"), (16, "SARG0003"), (26, "SARG0008"), (32, "SARG0001") }, rules);
-        }
-
-        internal static string RepositoryRoot()
-        {
-            for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "QueryGuard.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("QueryGuard.sln not found above " + AppContext.BaseDirectory);
         }
 
         [Fact]

@@ -44,7 +44,7 @@ namespace Sargable.Cli.Tests
         }
 
         private static List<(string Arg, string Body)> Blocks(string kind) =>
-            FencedBlock.Matches(File.ReadAllText(Path.Combine(CheckSqlEndToEndTests.RepositoryRoot(), "docs", "cli.md")).Replace("\r\n", "\n", StringComparison.Ordinal))
+            FencedBlock.Matches(File.ReadAllText(Path.Combine(Sargable.Testing.RepositoryPaths.Root, "docs", "cli.md")).Replace("\r\n", "\n", StringComparison.Ordinal))
                 .Where(m => m.Groups["kind"].Value == kind)
                 .Select(m => (m.Groups["arg"].Value.Trim(), m.Groups["body"].Value))
                 .ToList();

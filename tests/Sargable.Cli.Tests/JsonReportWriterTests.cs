@@ -46,7 +46,7 @@ namespace Sargable.Cli.Tests
             Assert.Equal("CREATE INDEX CONCURRENTLY ix ON deployments (project_id, updated_at, id);", f.GetProperty("suggestedIndex").GetString());
             Assert.Equal(2, f.GetProperty("line").GetInt32());
             Assert.Equal(31, f.GetProperty("column").GetInt32());
-            Assert.Equal("https://github.com/sargable/sargable/blob/main/docs/rules/SARG0003.md", f.GetProperty("helpUri").GetString());
+            Assert.Equal(RuleCatalog.HelpLink(RuleIds.FilterOrderMismatch), f.GetProperty("helpUri").GetString());
         }
 
         [Fact]

@@ -37,7 +37,7 @@ namespace Sargable.Cli.Tests
                 "                                 ^\n" +
                 "  closest index: index_deployments_on_project_id\n" +
                 "  suggested: CREATE INDEX CONCURRENTLY index_deployments_on_project_id_updated_at ON deployments (project_id, updated_at);\n" +
-                "  help: https://github.com/sargable/sargable/blob/main/docs/rules/SARG0003.md\n" +
+                $"  help: {RuleCatalog.HelpLink(RuleIds.FilterOrderMismatch)}\n" +
                 "\n" +
                 "queries.sql:3:13: error: syntax error at or near \"WHERE\"\n" +
                 "  SELECT FROM WHERE;\n" +
@@ -58,7 +58,7 @@ namespace Sargable.Cli.Tests
                 "stdin:1:3: info SARG0001: events is read whole.\n" +
                 "    SELECT * FROM events;\n" +
                 "    ^\n" +
-                "  help: https://github.com/sargable/sargable/blob/main/docs/rules/SARG0001.md\n" +
+                $"  help: {RuleCatalog.HelpLink(RuleIds.UnboundedRead)}\n" +
                 "\n" +
                 "1 statements, 1 findings (0 errors, 0 warnings, 1 infos), 0 parse errors\n",
                 text);

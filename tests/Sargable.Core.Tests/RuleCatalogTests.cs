@@ -18,7 +18,7 @@ namespace Sargable.Core.Tests
         [Fact]
         public void Every_rule_has_a_doc_page_its_help_link_points_to()
         {
-            var root = RepositoryRoot();
+            var root = Sargable.Testing.RepositoryPaths.Root;
             foreach (var rule in RuleCatalog.All)
             {
                 Assert.StartsWith(RuleIdFormat.HelpBaseUri, rule.HelpLink, StringComparison.Ordinal);
@@ -36,19 +36,6 @@ namespace Sargable.Core.Tests
             var error = Assert.Throws<ArgumentException>(() => RuleCatalog.Get("SARG9999"));
 
             Assert.Contains("SARG0001", error.Message, StringComparison.Ordinal);
-        }
-
-        internal static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "QueryGuard.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("QueryGuard.sln was not found above " + AppContext.BaseDirectory);
         }
     }
 }

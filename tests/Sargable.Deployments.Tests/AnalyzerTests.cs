@@ -49,7 +49,7 @@ namespace Sargable.Deployments.Tests
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] files)
         {
-            var root = RepositoryRoot();
+            var root = Sargable.Testing.RepositoryPaths.Root;
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(root, f)), new CSharpParseOptions(LanguageVersion.Latest), path: f)).ToList();
             trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;"));
             var compilation = CSharpCompilation.Create(
@@ -71,19 +71,6 @@ namespace Sargable.Deployments.Tests
             paths.Add(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location);
             paths.Add(typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions).Assembly.Location);
             return paths.Distinct(StringComparer.Ordinal).Where(File.Exists).Select(p => MetadataReference.CreateFromFile(p));
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "QueryGuard.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("QueryGuard.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

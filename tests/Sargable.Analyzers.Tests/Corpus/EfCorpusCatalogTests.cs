@@ -41,7 +41,7 @@ namespace Sargable.Analyzers.Tests.Corpus
         };
 
         [Fact]
-        public async Task CatalogEntriesGetTheirRules()
+        public async Task Catalog_entries_get_their_rules()
         {
             var directory = RepositoryPaths.Combine("tests", "Sargable.Core.Tests", "EfCorpus");
             var trees = Files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(directory, f)), AnalyzerRunner.ParseOptions, Path.Combine(directory, f))).ToList();

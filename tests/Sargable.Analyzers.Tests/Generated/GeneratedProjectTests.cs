@@ -8,7 +8,7 @@ namespace Sargable.Analyzers.Tests.Generated
     public sealed class GeneratedProjectTests
     {
         [Fact]
-        public async Task AllAnalyzersRunOverTheGeneratedProjectWithoutAnalyzerExceptions()
+        public async Task All_analyzers_run_over_the_generated_project_without_analyzer_exceptions()
         {
             var sources = GeneratedEfProject.Sources(500);
             Assert.Equal(500, sources.Count);

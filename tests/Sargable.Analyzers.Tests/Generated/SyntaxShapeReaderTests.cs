@@ -15,7 +15,7 @@ namespace Sargable.Analyzers.Tests.Generated
     public sealed class SyntaxShapeReaderTests
     {
         [Fact]
-        public void SyntaxShapesGetTheSameFindingsAsBoundShapes()
+        public void Syntax_shapes_get_the_same_findings_as_bound_shapes()
         {
             var sources = GeneratedEfProject.Sources(500).Select(s => s.Text)
                 .Concat(Directory.EnumerateFiles(RepositoryPaths.Combine("samples", "Sargable.Samples.AntiPatterns"), "*.cs", SearchOption.AllDirectories)

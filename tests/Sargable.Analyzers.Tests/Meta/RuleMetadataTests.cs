@@ -24,7 +24,7 @@ namespace Sargable.Analyzers.Tests.Meta
 
         [Theory]
         [MemberData(nameof(Rules))]
-        public void RuleHasAPageAReadmeRowAndAResolvingHelpLink(string id)
+        public void Rule_has_a_page_a_readme_row_and_a_resolving_help_link(string id)
         {
             var descriptor = Assert.Single(Supported, d => d.Id == id);
             Assert.Equal(RuleCatalog.HelpLink(id), descriptor.HelpLinkUri);
@@ -45,7 +45,7 @@ namespace Sargable.Analyzers.Tests.Meta
 
         [Theory]
         [MemberData(nameof(Rules))]
-        public void DescriptorComesFromTheCatalog(string id)
+        public void Descriptor_comes_from_the_catalog(string id)
         {
             var rule = RuleCatalog.Get(id);
             var descriptor = Assert.Single(Supported, d => d.Id == id);
@@ -57,7 +57,7 @@ namespace Sargable.Analyzers.Tests.Meta
         }
 
         [Fact]
-        public void EveryDescriptorIsACatalogRuleOrTheRegistryFileCheck() =>
+        public void Every_descriptor_is_a_catalog_rule_or_the_registry_file_check() =>
             Assert.All(Supported, d => Assert.True(RuleCatalog.TryGet(d.Id, out _) || (d.Id == "SARGC001" && d.Category == "Configuration"), $"{d.Id} is not in RuleCatalog."));
     }
 
@@ -73,7 +73,7 @@ namespace Sargable.Analyzers.Tests.Meta
             """;
 
         [Fact]
-        public async Task NothingIsRegisteredWhenEfCoreIsNotReferenced()
+        public async Task Nothing_is_registered_when_EF_Core_is_not_referenced()
         {
             var withoutEf = AnalyzerRunner.Compile("namespace App; class Plain { int Count(List<int> xs) => xs.Where(x => x > 1).ToList().Count(); }", Array.Empty<string>(), referenceEfCore: false);
             var withEf = AnalyzerRunner.Compile(Source, new[] { TestModel.Deployments }, referenceEfCore: true);
@@ -90,7 +90,7 @@ namespace Sargable.Analyzers.Tests.Meta
         }
 
         [Fact]
-        public async Task GeneratedCodeIsNotAnalyzed()
+        public async Task Generated_code_is_not_analyzed()
         {
             var (_, handWritten) = await AnalyzerRunner.RunAsync(Source, new[] { TestModel.Deployments });
             Assert.Contains(handWritten, d => d.Id == RuleIds.UnboundedRead);

@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.Tests.Packaging
         }
 
         [Fact]
-        public void PackedAnalyzersBreakTheConsumersBuildWithWarnAsError()
+        public void Packed_analyzers_break_the_consumers_build_with_warn_as_error()
         {
             var version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
             var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;

@@ -8,7 +8,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private static AnalyzerTest Test(string markup, string rule, string model) => new(markup, rule) { Sources = { model } };
 
         [Fact]
-        public Task EntityTypeConfigurationAndAlternateKey() => Test("""
+        public Task Entity_type_configuration_and_alternate_key() => Test("""
             namespace Shop;
             class Lookups
             {
@@ -45,7 +45,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """).RunAsync();
 
         [Fact]
-        public Task PrimaryKeyAttributeAndKeyAttribute() => Test("""
+        public Task Primary_key_attribute_and_key_attribute() => Test("""
             namespace Shop;
             class Lookups
             {
@@ -80,7 +80,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """).RunAsync();
 
         [Fact]
-        public Task ForeignKeyConventionIndexes() => Test("""
+        public Task Foreign_key_convention_indexes() => Test("""
             namespace Blog;
             class Queries
             {
@@ -122,7 +122,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """).RunAsync();
 
         [Fact]
-        public Task DbContextFromAnotherAssemblyIsNotJudgedOnIndexes() => new AnalyzerTest("""
+        public Task DbContext_from_another_assembly_is_not_judged_on_indexes() => new AnalyzerTest("""
             namespace App;
             class Queries
             {

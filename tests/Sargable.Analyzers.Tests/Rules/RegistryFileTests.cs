@@ -38,7 +38,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """;
 
         [Fact]
-        public Task IndexesFromTheFileAreMatchedByNormalizedNames() => new AnalyzerTest("""
+        public Task Indexes_from_the_file_are_matched_by_normalized_names() => new AnalyzerTest("""
             namespace Shop;
             class Lookups
             {
@@ -54,7 +54,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
-        public Task WithoutTheFileTheSameCodeHasNoScopedKey() => new AnalyzerTest("""
+        public Task Without_the_file_the_same_code_has_no_scoped_key() => new AnalyzerTest("""
             namespace Shop;
             class Lookups
             {
@@ -66,7 +66,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
-        public Task SmallInTheFileExemptsFromSARG0001() => new AnalyzerTest("""
+        public Task Small_in_the_file_exempts_from_SARG0001() => new AnalyzerTest("""
             namespace Shop;
             class Lookups
             {
@@ -79,7 +79,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
-        public async Task AnInvalidFileIsReportedOnTheFileAndTheModelStillApplies()
+        public async Task An_invalid_file_is_reported_on_the_file_and_the_model_still_applies()
         {
             var (_, diagnostics) = await AnalyzerRunner.RunAsync(
                 "namespace Shop; class Lookups { List<Product> All(ShopDb db) => db.Products.ToList(); }",
@@ -92,7 +92,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task OtherAdditionalFilesAreIgnored() => new AnalyzerTest("""
+        public Task Other_additional_files_are_ignored() => new AnalyzerTest("""
             namespace Shop;
             class Lookups
             {

@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.UnboundedRead;
 
         [Fact]
-        public Task ForeachOverDbSet() => Verify.DiagnosticsAsync("""
+        public Task Foreach_over_DbSet() => Verify.DiagnosticsAsync("""
             namespace App;
             class Archiver
             {
@@ -21,7 +21,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task ToListAndToListAsyncAndAsEnumerable() => Verify.DiagnosticsAsync("""
+        public Task ToList_and_ToListAsync_and_AsEnumerable() => Verify.DiagnosticsAsync("""
             namespace App;
             class Export
             {
@@ -37,7 +37,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task AwaitForeachOverAsyncEnumerable() => Verify.DiagnosticsAsync("""
+        public Task Await_foreach_over_AsyncEnumerable() => Verify.DiagnosticsAsync("""
             namespace App;
             class Export
             {
@@ -49,7 +49,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task AwaitForeachOverTheDbSetItself() => Verify.DiagnosticsAsync("""
+        public Task Await_foreach_over_the_DbSet_itself() => Verify.DiagnosticsAsync("""
             namespace App;
             class Export
             {
@@ -61,7 +61,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task QueryThroughALocal() => Verify.DiagnosticsAsync("""
+        public Task Query_through_a_local() => Verify.DiagnosticsAsync("""
             namespace App;
             class Export
             {
@@ -74,7 +74,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task CountOfWholeTable() => Verify.DiagnosticsAsync("""
+        public Task Count_of_whole_table() => Verify.DiagnosticsAsync("""
             namespace App;
             class Stats
             {
@@ -83,7 +83,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task SkipTakeBatchingLoop() => Verify.DiagnosticsAsync("""
+        public Task Skip_take_batching_loop() => Verify.DiagnosticsAsync("""
             namespace App;
             class Archiver
             {
@@ -98,33 +98,27 @@ namespace Sargable.Analyzers.Tests.Rules
             }
             """, Rule);
 
+        [Theory]
+        [InlineData("var mine = await db.Deployments.Where(d => d.ProjectId == projectId).ToListAsync();")]
+        [InlineData("var page = await db.Deployments.OrderBy(d => d.Id).Take(100).ToListAsync();")]
+        [InlineData("var one = await db.Deployments.FirstOrDefaultAsync();")]
+        [InlineData("var any = await db.Deployments.AnyAsync();")]
+        [InlineData("var byEnvironment = db.Deployments.Where(d => d.Environment.Name == \"production\" && d.Environment.ProjectId == projectId).ToList();")]
+        [InlineData("var list = new List<Deployment>(); foreach (var d in list) { }")]
+        public Task A_filtered_limited_or_in_memory_read_is_fine(string statement) => Verify.NoDiagnosticsAsync(TestModel.InMethod(statement), Rule);
+
         [Fact]
-        public Task FilteredLimitedAndSmallReadsAreFine() => Verify.NoDiagnosticsAsync("""
-            namespace App;
-            class Reader
+        public Task A_keyset_batching_loop_is_fine() => Verify.NoDiagnosticsAsync(TestModel.InMethod("""
+            while (true)
             {
-                async Task Run(AppDb db, long projectId, long lastId)
-                {
-                    var mine = await db.Deployments.Where(d => d.ProjectId == projectId).ToListAsync();
-                    var page = await db.Deployments.OrderBy(d => d.Id).Take(100).ToListAsync();
-                    var one = await db.Deployments.FirstOrDefaultAsync();
-                    var any = await db.Deployments.AnyAsync();
-                    var byEnvironment = db.Deployments.Where(d => d.Environment.Name == "production" && d.Environment.ProjectId == projectId).ToList();
-                    while (true)
-                    {
-                        var batch = await db.Deployments.Where(d => d.Id > lastId).OrderBy(d => d.Id).Take(1000).ToListAsync();
-                        if (batch.Count == 0) break;
-                        lastId = batch[^1].Id;
-                    }
-
-                    var list = new List<Deployment>();
-                    foreach (var d in list) { }
-                }
+                var batch = await db.Deployments.Where(d => d.Id > lastId).OrderBy(d => d.Id).Take(1000).ToListAsync();
+                if (batch.Count == 0) break;
+                lastId = batch[^1].Id;
             }
-            """, Rule);
+            """), Rule);
 
         [Fact]
-        public Task SmallTablesFromEditorConfigAreExempt() => Verify.DiagnosticsAsync("""
+        public Task Small_tables_from_editor_config_are_exempt() => Verify.DiagnosticsAsync("""
             namespace App;
             class Reader
             {
@@ -135,10 +129,10 @@ namespace Sargable.Analyzers.Tests.Rules
                     var deployments = db.Deployments.[|ToList()|];
                 }
             }
-            """, Rule, new Dictionary<string, string> { ["sargable.small_tables"] = "projects, ENVIRONMENTS" });
+            """, Rule, new Dictionary<string, string> { [RuleIdFormat.ConfigKey("small_tables")] = "projects, ENVIRONMENTS" });
 
         [Fact]
-        public Task TagWithAllowSuppressesWithAReason() => Verify.DiagnosticsAsync("""
+        public Task TagWith_allow_suppresses_with_a_reason() => Verify.DiagnosticsAsync("""
             namespace App;
             class Reader
             {

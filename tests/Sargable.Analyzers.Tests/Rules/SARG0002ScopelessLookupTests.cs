@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.ScopelessLookup;
 
         [Fact]
-        public Task LookupByNameWithoutProject() => Verify.DiagnosticsAsync("""
+        public Task Lookup_by_name_without_project() => Verify.DiagnosticsAsync("""
             namespace App;
             class Environments
             {
@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task NavigationPredicateWithoutScope() => Verify.DiagnosticsAsync("""
+        public Task Navigation_predicate_without_scope() => Verify.DiagnosticsAsync("""
             namespace App;
             class Deployments
             {
@@ -33,7 +33,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task ScopelessLookupInsideASubquery() => Verify.DiagnosticsAsync("""
+        public Task Scopeless_lookup_inside_a_subquery() => Verify.DiagnosticsAsync("""
             namespace App;
             class Deployments
             {
@@ -47,28 +47,16 @@ namespace Sargable.Analyzers.Tests.Rules
             }
             """, Rule);
 
-        [Fact]
-        public Task ScopedLookupsAreFine() => Verify.NoDiagnosticsAsync("""
-            namespace App;
-            class Environments
-            {
-                async Task Run(AppDb db, long projectId, string name, long environmentId)
-                {
-                    var one = await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name);
-                    var byKey = await db.Environments.Where(e => e.Id == environmentId).SingleAsync();
-                    var found = await db.Environments.FindAsync(environmentId);
-                    var page = await db.Deployments
-                        .Where(d => d.Environment.ProjectId == projectId && d.Environment.Name == name)
-                        .OrderBy(d => d.Id)
-                        .Take(20)
-                        .ToListAsync();
-                    var byIid = await db.Deployments.SingleAsync(d => d.ProjectId == projectId && d.Iid == 7);
-                }
-            }
-            """, Rule);
+        [Theory]
+        [InlineData("await db.Environments.FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Name == name);")]
+        [InlineData("await db.Environments.Where(e => e.Id == environmentId).SingleAsync();")]
+        [InlineData("await db.Environments.FindAsync(environmentId);")]
+        [InlineData("await db.Deployments.Where(d => d.Environment.ProjectId == projectId && d.Environment.Name == name).OrderBy(d => d.Id).Take(20).ToListAsync();")]
+        [InlineData("await db.Deployments.SingleAsync(d => d.ProjectId == projectId && d.Iid == 7);")]
+        public Task A_lookup_scoped_by_its_unique_key_is_fine(string query) => Verify.NoDiagnosticsAsync(TestModel.InMethod("var result = " + query), Rule);
 
         [Fact]
-        public Task AttributeDeclaredScopedIndex() => new AnalyzerTest("""
+        public Task Attribute_declared_scoped_index() => new AnalyzerTest("""
             using System.ComponentModel.DataAnnotations.Schema;
             namespace Shop;
 
@@ -94,7 +82,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule) { Sources = { } }.RunAsync();
 
         [Fact]
-        public async Task MessageNamesTheScope()
+        public async Task Message_names_the_scope()
         {
             var (_, diagnostics) = await AnalyzerRunner.RunAsync("""
                 namespace App;
@@ -105,7 +93,7 @@ namespace Sargable.Analyzers.Tests.Rules
                 """, new[] { TestModel.Deployments });
             var diagnostic = Assert.Single(diagnostics, d => d.Id == Rule);
             Assert.Contains("Environments is looked up by Name without ProjectId", diagnostic.GetMessage(), StringComparison.Ordinal);
-            Assert.Equal("https://github.com/sargable/sargable/blob/main/docs/rules/SARG0002.md", diagnostic.Descriptor.HelpLinkUri);
+            Assert.Equal(RuleCatalog.HelpLink(Rule), diagnostic.Descriptor.HelpLinkUri);
         }
     }
 }

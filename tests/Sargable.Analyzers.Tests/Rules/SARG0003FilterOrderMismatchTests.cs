@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.FilterOrderMismatch;
 
         [Fact]
-        public Task RangeOnOneColumnOrderedByAnother() => Verify.DiagnosticsAsync("""
+        public Task Range_on_one_column_ordered_by_another() => Verify.DiagnosticsAsync("""
             namespace App;
             class Sync
             {
@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task FinishedRangeOrderedByUpdatedAt() => Verify.DiagnosticsAsync("""
+        public Task Finished_range_ordered_by_updated_at() => Verify.DiagnosticsAsync("""
             namespace App;
             class Sync
             {
@@ -33,7 +33,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task EqualityPrefixSkippingAnIndexColumn() => Verify.DiagnosticsAsync("""
+        public Task Equality_prefix_skipping_an_index_column() => Verify.DiagnosticsAsync("""
             namespace App;
             class Sync
             {
@@ -45,28 +45,14 @@ namespace Sargable.Analyzers.Tests.Rules
             }
             """, Rule);
 
+        [Theory]
+        [InlineData("await db.Deployments.Where(d => d.EnvironmentId == environmentId && d.FinishedAt >= from && d.FinishedAt < to).OrderBy(d => d.FinishedAt).ThenBy(d => d.Id).Take(100).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId && d.UpdatedAt <= before).OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id).Take(20).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.Iid).FirstOrDefaultAsync();")]
+        public Task An_order_an_index_serves_after_the_filter_is_fine(string query) => Verify.NoDiagnosticsAsync(TestModel.InMethod("var result = " + query), Rule);
+
         [Fact]
-        public Task ServedOrdersAreFine() => Verify.NoDiagnosticsAsync("""
-            namespace App;
-            class Sync
-            {
-                async Task Run(AppDb db, long projectId, long environmentId, DateTime from, DateTime to, DateTime before)
-                {
-                    var a = await db.Deployments
-                        .Where(d => d.EnvironmentId == environmentId && d.FinishedAt >= from && d.FinishedAt < to)
-                        .OrderBy(d => d.FinishedAt).ThenBy(d => d.Id)
-                        .Take(100)
-                        .ToListAsync();
-                    var b = await db.Deployments
-                        .Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId && d.UpdatedAt <= before)
-                        .OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
-                        .Take(20)
-                        .ToListAsync();
-                    // Not limited: the whole filtered set is read anyway.
-                    var c = await db.Deployments.Where(d => d.ProjectId == projectId && d.UpdatedAt <= before).OrderBy(d => d.Id).ToListAsync();
-                    var latest = await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.Iid).FirstOrDefaultAsync();
-                }
-            }
-            """, Rule);
+        public Task An_unlimited_read_is_not_judged_on_its_order() => Verify.NoDiagnosticsAsync(
+            TestModel.InMethod("var all = await db.Deployments.Where(d => d.ProjectId == projectId && d.UpdatedAt <= before).OrderBy(d => d.Id).ToListAsync();"), Rule);
     }
 }

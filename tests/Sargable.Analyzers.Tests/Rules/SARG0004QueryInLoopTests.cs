@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.QueryInLoop;
 
         [Fact]
-        public Task LatestDeploymentPerEnvironment() => Verify.DiagnosticsAsync("""
+        public Task Latest_deployment_per_environment() => Verify.DiagnosticsAsync("""
             namespace App;
             class Latest
             {
@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task FindCountAnyAndLocalsDerivedFromTheItem() => Verify.DiagnosticsAsync("""
+        public Task Find_count_any_and_locals_derived_from_the_item() => Verify.DiagnosticsAsync("""
             namespace App;
             class Checks
             {
@@ -51,7 +51,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task ExplicitLoadingAndSaveChangesInALoop() => Verify.DiagnosticsAsync("""
+        public Task Explicit_loading_and_SaveChanges_in_a_loop() => Verify.DiagnosticsAsync("""
             namespace App;
             class Loading
             {
@@ -68,7 +68,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task LoopsThatDoNotQueryPerItemAreFine() => Verify.NoDiagnosticsAsync("""
+        public Task Loops_that_do_not_query_per_item_are_fine() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Fine
             {
@@ -105,7 +105,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public async Task MessageNamesTheLoop()
+        public async Task Message_names_the_loop()
         {
             var (_, diagnostics) = await AnalyzerRunner.RunAsync("""
                 namespace App;

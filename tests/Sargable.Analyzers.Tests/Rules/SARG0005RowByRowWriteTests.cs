@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.RowByRowWrite;
 
         [Fact]
-        public Task RemoveInALoop() => Verify.DiagnosticsAsync("""
+        public Task Remove_in_a_loop() => Verify.DiagnosticsAsync("""
             namespace App;
             class Cleanup
             {
@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task RemoveRangeOfALoadedQuery() => Verify.DiagnosticsAsync("""
+        public Task Remove_range_of_a_loaded_query() => Verify.DiagnosticsAsync("""
             namespace App;
             class Cleanup
             {
@@ -43,7 +43,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task LoadModifySaveLoop() => Verify.DiagnosticsAsync("""
+        public Task Load_modify_save_loop() => Verify.DiagnosticsAsync("""
             namespace App;
             class Cancel
             {
@@ -61,7 +61,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task PerRowWorkThatIsNotASetOperationIsFine() => Verify.NoDiagnosticsAsync("""
+        public Task Per_row_work_that_is_not_a_set_operation_is_fine() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Fine
             {

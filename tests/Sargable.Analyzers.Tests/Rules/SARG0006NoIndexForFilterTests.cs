@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.NoIndexForFilter;
 
         [Fact]
-        public Task ColumnWithNoIndex() => Verify.DiagnosticsAsync("""
+        public Task Column_with_no_index() => Verify.DiagnosticsAsync("""
             namespace App;
             class Running
             {
@@ -18,7 +18,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task LaterColumnOfAnIndexOnly() => Verify.DiagnosticsAsync("""
+        public Task Later_column_of_an_index_only() => Verify.DiagnosticsAsync("""
             namespace App;
             class Stale
             {
@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task FunctionOnColumnAndLeadingWildcard() => Verify.DiagnosticsAsync("""
+        public Task Function_on_column_and_leading_wildcard() => Verify.DiagnosticsAsync("""
             namespace App;
             class Search
             {
@@ -36,37 +36,31 @@ namespace Sargable.Analyzers.Tests.Rules
             }
             """, Rule);
 
-        [Fact]
-        public Task IndexedFiltersAreFine() => Verify.NoDiagnosticsAsync("""
+        [Theory]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId && d.Ref == refName).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => d.EnvironmentId == environmentId).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => ids.Contains(d.Id)).ToListAsync();")]
+        [InlineData("await db.Environments.Where(e => e.ProjectId == projectId).ToListAsync();")]
+        public Task A_filter_an_index_leads_with_is_fine(string query) => Verify.NoDiagnosticsAsync(TestModel.InMethod("var result = " + query), Rule);
+
+        private const string ProjectsByName = """
             namespace App;
-            class Lookups
+            class Search
             {
-                async Task Run(AppDb db, long projectId, long environmentId, string refName, long[] ids)
-                {
-                    var byProject = await db.Deployments.Where(d => d.ProjectId == projectId && d.Ref == refName).ToListAsync();
-                    var byEnvironment = await db.Deployments.Where(d => d.EnvironmentId == environmentId).ToListAsync();
-                    var byIds = await db.Deployments.Where(d => ids.Contains(d.Id)).ToListAsync();
-                    var byProjectKey = await db.Environments.Where(e => e.ProjectId == projectId).ToListAsync();
-                }
+                List<Project> ByName(AppDb db, string name) => db.Projects.Where(p => p.Name == name).ToList();
             }
-            """, Rule);
+            """;
 
         [Fact]
-        public async Task SmallTableIsExempt()
-        {
-            const string Source = """
-                namespace App;
-                class Search
-                {
-                    List<Project> ByName(AppDb db, string name) => db.Projects.{|#0:Where(p => p.Name == name)|}.ToList();
-                }
-                """;
-            await Verify.DiagnosticsAsync(Source.Replace("{|#0:", "[|", StringComparison.Ordinal).Replace("|}", "|]", StringComparison.Ordinal), Rule);
-            await Verify.DiagnosticsAsync(Source.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal), Rule, new Dictionary<string, string> { ["sargable.small_tables"] = "projects" });
-        }
+        public Task An_unindexed_filter_on_projects_is_reported() =>
+            Verify.DiagnosticsAsync(ProjectsByName.Replace(".Where(p => p.Name == name)", ".[|Where(p => p.Name == name)|]", StringComparison.Ordinal), Rule);
 
         [Fact]
-        public Task ModelConfiguredOutOfSightIsNotJudged() => new AnalyzerTest("""
+        public Task The_same_filter_is_not_reported_when_projects_is_a_small_table() =>
+            Verify.DiagnosticsAsync(ProjectsByName, Rule, new Dictionary<string, string> { [RuleIdFormat.ConfigKey("small_tables")] = "projects" });
+
+        [Fact]
+        public Task Model_configured_out_of_sight_is_not_judged() => new AnalyzerTest("""
             namespace Shop;
             public class Product
             {
@@ -93,7 +87,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
-        public Task IndexHelperInSourceIsFollowed() => new AnalyzerTest("""
+        public Task Index_helper_in_source_is_followed() => new AnalyzerTest("""
             namespace Shop;
             public class Product
             {

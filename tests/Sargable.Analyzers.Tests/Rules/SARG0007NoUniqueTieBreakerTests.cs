@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.NoUniqueTieBreaker;
 
         [Fact]
-        public Task PagedByCreatedAt() => Verify.DiagnosticsAsync("""
+        public Task Paged_by_created_at() => Verify.DiagnosticsAsync("""
             namespace App;
             class Feed
             {
@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task OrderedByNameLimited() => Verify.DiagnosticsAsync("""
+        public Task Ordered_by_name_limited() => Verify.DiagnosticsAsync("""
             namespace App;
             class Lists
             {
@@ -28,19 +28,11 @@ namespace Sargable.Analyzers.Tests.Rules
             }
             """, Rule);
 
-        [Fact]
-        public Task UniqueOrdersAreFine() => Verify.NoDiagnosticsAsync("""
-            namespace App;
-            class Feed
-            {
-                async Task Run(AppDb db, long projectId)
-                {
-                    var a = await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(20).ToListAsync();
-                    var b = await db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Iid).Take(20).ToListAsync();
-                    var c = await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync();
-                    var d = await db.Deployments.Where(x => x.ProjectId == projectId).OrderByDescending(x => x.CreatedAt).ToListAsync();
-                }
-            }
-            """, Rule);
+        [Theory]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(20).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Iid).Take(20).ToListAsync();")]
+        [InlineData("await db.Deployments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync();")]
+        [InlineData("await db.Deployments.Where(x => x.ProjectId == projectId).OrderByDescending(x => x.CreatedAt).ToListAsync();")]
+        public Task A_unique_order_or_a_read_without_paging_is_fine(string query) => Verify.NoDiagnosticsAsync(TestModel.InMethod("var result = " + query), Rule);
     }
 }

@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.LargeOffset;
 
         [Fact]
-        public Task ParameterOffset() => Verify.DiagnosticsAsync("""
+        public Task Parameter_offset() => Verify.DiagnosticsAsync("""
             namespace App;
             class Pages
             {
@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task LargeConstantOffsetAndThreshold() => Verify.DiagnosticsAsync("""
+        public Task Large_constant_offset_and_threshold() => Verify.DiagnosticsAsync("""
             namespace App;
             class Pages
             {
@@ -31,12 +31,12 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task ThresholdFromEditorConfig() => Verify.DiagnosticsAsync("""
+        public Task Threshold_from_editor_config() => Verify.DiagnosticsAsync("""
             namespace App;
             class Pages
             {
                 List<Deployment> Shallow(AppDb db, long projectId) => db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Iid).[|Skip(40)|].Take(20).ToList();
             }
-            """, Rule, new Dictionary<string, string> { ["sargable.offset_threshold"] = "10" });
+            """, Rule, new Dictionary<string, string> { [RuleIdFormat.ConfigKey("offset_threshold")] = "10" });
     }
 }

@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.ClientSideEvaluation;
 
         [Fact]
-        public Task FilteringAndCountingAfterMaterialization() => Verify.DiagnosticsAsync("""
+        public Task Filtering_and_counting_after_materialization() => Verify.DiagnosticsAsync("""
             namespace App;
             class Reports
             {
@@ -26,7 +26,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task UntranslatableRemaindersAndInMemoryListsAreFine() => Verify.NoDiagnosticsAsync("""
+        public Task Untranslatable_remainders_and_in_memory_lists_are_fine() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Reports
             {

@@ -12,7 +12,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.ScopelessLookup;
 
         [Fact]
-        public Task ReceiversResolvedFromDeclarations() => Verify.DiagnosticsAsync("""
+        public Task Receivers_resolved_from_declarations() => Verify.DiagnosticsAsync("""
             namespace App;
             class ByField
             {
@@ -36,7 +36,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task LocalThatHidesTheContextIsNotTakenForIt() => Verify.NoDiagnosticsAsync("""
+        public Task Local_that_hides_the_context_is_not_taken_for_it() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Holder
             {
@@ -68,7 +68,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task AnOperatorLookalikeInSourceIsLeftToBinding() => Verify.NoDiagnosticsAsync("""
+        public Task An_operator_lookalike_in_source_is_left_to_binding() => Verify.NoDiagnosticsAsync("""
             namespace App;
             static class LocalFilters
             {
@@ -82,7 +82,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task ConstantPagingIsLeftToBinding() => Verify.DiagnosticsAsync("""
+        public Task Constant_paging_is_left_to_binding() => Verify.DiagnosticsAsync("""
             namespace App;
             class Service
             {

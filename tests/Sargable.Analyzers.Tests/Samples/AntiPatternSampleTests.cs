@@ -13,7 +13,7 @@ namespace Sargable.Analyzers.Tests.Samples
         private static readonly string SampleDirectory = RepositoryPaths.Combine("samples", "Sargable.Samples.AntiPatterns");
 
         [Fact]
-        public async Task ReportedDiagnosticsMatchTheExpectedList()
+        public async Task Reported_diagnostics_match_the_expected_list()
         {
             var files = Directory.EnumerateFiles(SampleDirectory, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !Relative(f).StartsWith("bin/", StringComparison.Ordinal) && !Relative(f).StartsWith("obj/", StringComparison.Ordinal))

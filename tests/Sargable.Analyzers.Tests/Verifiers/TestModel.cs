@@ -13,6 +13,21 @@ namespace Sargable.Analyzers.Tests.Verifiers
             """;
 
         /// <summary>
+        /// A method of a service over the deployments model whose body is <paramref name="statements"/>, with the
+        /// parameters one-query test cases use (<c>db</c>, <c>projectId</c>, <c>environmentId</c>, <c>name</c>, ...).
+        /// </summary>
+        public static string InMethod(string statements) => $$"""
+            namespace App;
+            class Service
+            {
+                async Task Run(AppDb db, long projectId, long environmentId, string name, string refName, long lastId, long[] ids, DateTime from, DateTime to, DateTime before)
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        /// <summary>
         /// Projects, environments (unique (ProjectId, Name)) and deployments (unique (ProjectId, Iid), indexes
         /// (ProjectId, EnvironmentId, UpdatedAt, Id) and (EnvironmentId, FinishedAt, Id)), configured fluently.
         /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Sargable.Analyzers.Tests.Verifiers
 {
-    /// <summary>.editorconfig options for a test compilation, the same for every tree.</summary>
+    /// <summary>.editorconfig options for <see cref="AnalyzerRunner.RunAsync"/>, the same for every tree (framework tests use a real .editorconfig).</summary>
     public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly TestConfigOptions options;

@@ -1,47 +1,43 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Sargable.Analyzers.Tests.Verifiers
 {
     /// <summary>
-    /// Metadata references for test compilations: the runtime's trusted platform assemblies (which include the EF Core
-    /// assemblies this test project references), loaded once per test process.
+    /// Metadata references for test compilations, all offline: the .NET 10 reference assemblies embedded in
+    /// Basic.Reference.Assemblies.Net100 plus the EF Core (and Microsoft.Extensions) assemblies this test project
+    /// itself references, taken from its output directory.
     /// </summary>
     public static class TestReferences
     {
-        private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
+        private static readonly Lazy<ImmutableArray<MetadataReference>> EfCore = new(LoadEfCore);
 
-        public static ImmutableArray<MetadataReference> WithEfCore => All.Value;
+        /// <summary>
+        /// The framework's reference set: no package, no assembly name to look up, so <c>ResolveAsync</c> resolves nothing
+        /// and never reaches for NuGet (its presets download Microsoft.NETCore.App.Ref versions the registry does not serve).
+        /// Every reference is added explicitly through <see cref="WithEfCore"/> or <see cref="WithoutEfCore"/>.
+        /// </summary>
+        public static ReferenceAssemblies None { get; } = new("net10.0");
 
-        /// <summary>The same set without any Microsoft.EntityFrameworkCore* assembly: a project that does not use EF.</summary>
-        public static ImmutableArray<MetadataReference> WithoutEfCore { get; } = All.Value
-            .Where(r => !Path.GetFileName(r.Display ?? string.Empty).StartsWith("Microsoft.EntityFrameworkCore", StringComparison.OrdinalIgnoreCase))
-            .ToImmutableArray();
+        public static ImmutableArray<MetadataReference> WithoutEfCore { get; } =
+            Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
 
-        private static ImmutableArray<MetadataReference> Load()
+        public static ImmutableArray<MetadataReference> WithEfCore => WithoutEfCore.AddRange(EfCore.Value);
+
+        private static ImmutableArray<MetadataReference> LoadEfCore()
         {
-            var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-            var wanted = new List<string>();
-            foreach (var path in paths)
-            {
-                var name = Path.GetFileNameWithoutExtension(path);
-                if (name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "mscorlib" or "netstandard" ||
-                    name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ||
-                    name is "Microsoft.CSharp" or "Microsoft.VisualBasic.Core" or "Microsoft.Win32.Primitives")
-                {
-                    wanted.Add(path);
-                }
-            }
-
-            // The EF assemblies this project references, whatever the host put on the TPA list.
-            wanted.Add(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location);
-            wanted.Add(typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions).Assembly.Location);
-            return wanted.Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+            // The EF assemblies this project references must be among them, whatever else the directory holds.
+            var required = new[] { typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location, typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions).Assembly.Location };
+            return Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+                .Where(p => Path.GetFileName(p) is var name &&
+                    (name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
+                .Concat(required)
+                .Select(Path.GetFullPath)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .ToImmutableArray();
         }
     }
 }

@@ -8,6 +8,6 @@ namespace Sargable.Core.Tests.Engine
     /// </summary>
     internal static class DeploymentsSchema
     {
-        public static string Ddl { get; } = File.ReadAllText(Path.Combine(RuleCatalogTests.RepositoryRoot(), "samples", "sql", "schema.sql"));
+        public static string Ddl { get; } = File.ReadAllText(Sargable.Testing.RepositoryPaths.Combine("samples", "sql", "schema.sql"));
     }
 }

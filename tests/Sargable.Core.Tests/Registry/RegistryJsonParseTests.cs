@@ -168,14 +168,7 @@ namespace Sargable.Core.Tests.Registry
         [Fact]
         public void The_example_in_docs_registry_md_is_valid()
         {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QueryGuard.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            Assert.NotNull(directory);
-            var doc = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "registry.md"));
+            var doc = File.ReadAllText(Sargable.Testing.RepositoryPaths.Combine("docs", "registry.md"));
             var start = doc.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
             var example = doc.Substring(start, doc.IndexOf("```", start, StringComparison.Ordinal) - start);
 

@@ -24,7 +24,7 @@ namespace Sargable.Core.Tests.Shapes
         };
 
         [Fact]
-        public void RenumberedMovesIdBlockAndJoinPartnersAndKeepsTheRest()
+        public void Renumbered_moves_the_id_block_and_join_partners_and_keeps_the_rest()
         {
             var original = Sample();
             var moved = original.Renumbered(offset: 3, blockOffset: 2);
@@ -39,7 +39,7 @@ namespace Sargable.Core.Tests.Shapes
         }
 
         [Fact]
-        public void WithoutPagingDropsOnlyLimitAndOffset()
+        public void Without_paging_drops_only_limit_and_offset()
         {
             var original = Sample();
             var unpaged = original.WithoutPaging();
