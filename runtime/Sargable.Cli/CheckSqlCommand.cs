@@ -73,6 +73,8 @@ namespace Sargable.Cli
             this.checker = checker;
             AcceptOnly(formatOption, "text", "json", "sarif", "github");
             AcceptOnly(failOnOption, "info", "warning", "error");
+            CliOptions.BaselineFileOnly(baselineOption);
+            CliOptions.BaselineFileOnly(writeBaselineOption);
         }
 
         public Command Build()

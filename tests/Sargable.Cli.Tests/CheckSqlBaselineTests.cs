@@ -23,10 +23,10 @@ namespace Sargable.Cli.Tests
         {
             cli.File("schema.sql", Schema);
             cli.File("q.sql", "SELECT id FROM deployments WHERE sha = $1;\n");
-            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--write-baseline", "q.sql"));
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "q.sql", "--write-baseline"));
             cli.File("q.sql", "-- moved and reformatted\n\nselect id\n  from deployments\n where sha = @sha;\n");
 
-            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--baseline", "--", "q.sql"));
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "q.sql", "--baseline"));
 
             Assert.Contains("1 statements, 0 findings", cli.Stdout, StringComparison.Ordinal);
             Assert.Contains("1 findings are in the baseline and not reported; 0 baseline entries matched nothing", cli.Stderr, StringComparison.Ordinal);
@@ -37,10 +37,10 @@ namespace Sargable.Cli.Tests
         {
             cli.File("schema.sql", Schema);
             cli.File("q.sql", "SELECT id FROM deployments WHERE sha = $1;\n");
-            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--write-baseline", "q.sql"));
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "q.sql", "--write-baseline"));
             cli.File("q.sql", "SELECT id FROM deployments WHERE sha = $1;\nSELECT id FROM deployments WHERE updated_at > $1;\n");
 
-            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--format", "json", "--baseline", "--", "q.sql"));
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--format", "json", "q.sql", "--baseline"));
 
             Assert.Single(Regex.Matches(cli.Stdout, "\"rule\": \"SARG").Cast<Match>());
             Assert.Contains("updated_at", cli.Stdout, StringComparison.Ordinal);
@@ -53,9 +53,21 @@ namespace Sargable.Cli.Tests
             cli.File("q.sql", "SELECT id FROM deployments WHERE sha = $1;\n");
             cli.File("sargable.baseline.json", "{ \"version\": 1 }");
 
-            Assert.Equal(2, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--baseline", "--", "q.sql"));
+            Assert.Equal(2, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "q.sql", "--baseline"));
 
             Assert.Contains("invalid baseline: " + Path.Combine(cli.Directory, "sargable.baseline.json"), cli.Stderr, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_bare_write_baseline_before_a_sql_file_is_a_usage_error_and_the_file_is_untouched()
+        {
+            cli.File("schema.sql", Schema);
+            var query = cli.File("q.sql", "SELECT id FROM deployments WHERE sha = $1;\n");
+
+            Assert.Equal(2, await cli.Run(engine: null, "check-sql", "--schema", "schema.sql", "--write-baseline", "q.sql"));
+
+            Assert.Contains("--write-baseline takes a .json file, not 'q.sql'", cli.Stderr, StringComparison.Ordinal);
+            Assert.Equal("SELECT id FROM deployments WHERE sha = $1;\n", File.ReadAllText(query));
         }
 
         [Fact]

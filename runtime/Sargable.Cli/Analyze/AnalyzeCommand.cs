@@ -81,6 +81,8 @@ namespace Sargable.Cli.Analyze
             this.console = console;
             CliOptions.AcceptOnly(formatOption, "text", "json", "sarif", "github");
             CliOptions.AcceptOnly(failOnOption, "info", "warning", "error");
+            CliOptions.BaselineFileOnly(baselineOption);
+            CliOptions.BaselineFileOnly(writeBaselineOption);
         }
 
         public Command Build()
