@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Sargable.Analyzers.Baseline;
 
 namespace Sargable.Analyzers
 {
@@ -16,10 +17,12 @@ namespace Sargable.Analyzers
     internal readonly struct NodeContext
     {
         private readonly SemanticModelAnalysisContext context;
+        private readonly CodeBaseline? baseline;
 
-        public NodeContext(SemanticModelAnalysisContext context, SyntaxNode node)
+        public NodeContext(SemanticModelAnalysisContext context, SyntaxNode node, CodeBaseline? baseline = null)
         {
             this.context = context;
+            this.baseline = baseline;
             Node = node;
         }
 
@@ -31,7 +34,17 @@ namespace Sargable.Analyzers
 
         public CancellationToken CancellationToken => context.CancellationToken;
 
-        public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+        /// <summary>Reports the diagnostic with its baseline fingerprint, unless the project's baseline accepts it.</summary>
+        public void ReportDiagnostic(Diagnostic diagnostic)
+        {
+            var fingerprint = CodeFingerprint.Of(diagnostic.Location, SemanticModel, CancellationToken);
+            if (fingerprint is not null && baseline is not null && baseline.Absorbs(diagnostic.Id, diagnostic.Location.SourceTree!.FilePath, fingerprint))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(CodeFingerprint.Attach(diagnostic, fingerprint));
+        }
     }
 
     /// <summary>
@@ -194,7 +207,7 @@ namespace Sargable.Analyzers
         /// Calls <paramref name="analyze"/> for each candidate node (cheap syntax test first) in an EF-relevant member;
         /// members that mention nothing EF are not even walked.
         /// </summary>
-        public static void Run(SemanticModelAnalysisContext context, EfRelevance relevance, Func<SyntaxNode, bool> isCandidate, Action<NodeContext> analyze)
+        public static void Run(SemanticModelAnalysisContext context, EfRelevance relevance, Func<SyntaxNode, bool> isCandidate, Action<NodeContext> analyze, CodeBaseline? baseline = null)
         {
             var tree = context.SemanticModel.SyntaxTree;
             var root = tree.GetRoot(context.CancellationToken);
@@ -211,7 +224,7 @@ namespace Sargable.Analyzers
                 if (isCandidate(node) && Member(node) is not null)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    analyze(new NodeContext(context, node));
+                    analyze(new NodeContext(context, node, baseline));
                 }
             }
         }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Sargable.Analyzers.Baseline;
 using Sargable.Analyzers.Model;
 using Sargable.Registry;
 
@@ -28,6 +29,8 @@ namespace Sargable.Analyzers
         {
             Symbols = symbols;
             RegistryFile = additionalFiles.IsDefault ? null : additionalFiles.FirstOrDefault(f => IsRegistryFile(f.Path));
+            var baselineFile = additionalFiles.IsDefault ? null : additionalFiles.FirstOrDefault(f => CodeBaseline.IsBaselineFile(f.Path));
+            Baseline = baselineFile is null ? null : new CodeBaseline(baselineFile);
         }
 
         private static readonly ConditionalWeakTable<Compilation, CompilationState> States = new();
@@ -51,6 +54,9 @@ namespace Sargable.Analyzers
         public const string RegistryFileName = RuleIdFormat.RegistryFileName;
 
         public EfSymbols Symbols { get; }
+
+        /// <summary>The <c>sargable.baseline.json</c> AdditionalFile, if the project passes one: its findings are not reported.</summary>
+        public CodeBaseline? Baseline { get; }
 
         /// <summary>The <c>sargable.json</c> AdditionalFile, if the project passes one.</summary>
         public AdditionalText? RegistryFile { get; }

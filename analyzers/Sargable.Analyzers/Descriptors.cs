@@ -33,6 +33,20 @@ namespace Sargable.Analyzers
             "The index registry given as an AdditionalFile named sargable.json must follow docs/registry.md; until it does, the analyzers use only the EF model.",
             "https://github.com/sargable/sargable/blob/main/docs/registry.md");
 
+        /// <summary>
+        /// Not a rule: the <c>sargable.baseline.json</c> passed as an AdditionalFile cannot be read, so nothing is
+        /// baselined and every finding is reported.
+        /// </summary>
+        public static readonly DiagnosticDescriptor InvalidBaseline = new(
+            RuleIdFormat.ToolPrefix + "002",
+            "Sargable baseline file cannot be read",
+            "{0}",
+            "Configuration",
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            "The baseline given as an AdditionalFile named sargable.baseline.json must follow docs/baseline.md; until it does, every finding is reported.",
+            "https://github.com/sargable/sargable/blob/main/docs/baseline.md");
+
         /// <summary>The descriptors of the shape rules, keyed by rule ID, for mapping engine findings.</summary>
         public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ShapeRules = ImmutableDictionary.CreateRange(
             System.StringComparer.OrdinalIgnoreCase,

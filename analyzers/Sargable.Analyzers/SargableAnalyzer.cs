@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Sargable.Analyzers.Baseline;
 
 namespace Sargable.Analyzers
 {
@@ -28,7 +29,7 @@ namespace Sargable.Analyzers
         /// </summary>
         internal SargableAnalyzer(bool reportFromSyntax) => this.reportFromSyntax = reportFromSyntax;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.Add(Descriptors.InvalidRegistry);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.Add(Descriptors.InvalidRegistry).Add(Descriptors.InvalidBaseline);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -48,6 +49,11 @@ namespace Sargable.Analyzers
                 if (state.RegistryFile is not null)
                 {
                     start.RegisterAdditionalFileAction(c => QueryShapeRules.ReportInvalidRegistry(c, state));
+                }
+
+                if (state.Baseline is { } baseline)
+                {
+                    start.RegisterAdditionalFileAction(c => ReportInvalidBaseline(c, baseline));
                 }
 
                 var symbols = state.Symbols;
@@ -86,8 +92,17 @@ namespace Sargable.Analyzers
                     {
                         ClientSideEvaluationRule.Analyze(node, symbols);
                     }
-                }));
+                }, state.Baseline));
             });
+        }
+
+        /// <summary>A baseline that cannot be read is reported on the file, never silently ignored (every finding is then reported).</summary>
+        private static void ReportInvalidBaseline(AdditionalFileAnalysisContext context, CodeBaseline baseline)
+        {
+            if (context.AdditionalFile == baseline.File && baseline.Error is { } error)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidBaseline, Location.None, error.Message + ". Every finding is reported until it is fixed."));
+            }
         }
 
         private static bool IsCandidate(SyntaxNode node) =>

@@ -7,8 +7,14 @@ namespace Sargable.Benchmarks
     {
         // `dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- --filter '*'`
         // `dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- deployments-verify` (EXPLAIN of every reference query on 2M rows)
+        // `dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- write-generated-project DIR` (for analyze-vs-build.sh)
         public static int Main(string[] args)
         {
+            if (args is ["write-generated-project", var folder])
+            {
+                return Analyzers.GeneratedProjectWriter.Write(folder);
+            }
+
             if (args is ["deployments-verify"])
             {
                 return PlanReport.RunAsync().GetAwaiter().GetResult();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using Sargable.Baselines;
 using Sargable.Cli.Reports;
 using Sargable.Registry;
 
@@ -35,7 +36,7 @@ namespace Sargable.Cli
         private readonly Option<string> formatOption = new("--format")
         {
             Description = "Report format on standard output.",
-            HelpName = "text|json|sarif",
+            HelpName = "text|json|sarif|github",
             DefaultValueFactory = _ => "text",
         };
 
@@ -53,6 +54,20 @@ namespace Sargable.Cli
             DefaultValueFactory = _ => "fail",
         };
 
+        private readonly Option<string?> baselineOption = new("--baseline")
+        {
+            Description = "Report only findings that are not in this baseline (default: sargable.baseline.json in the working directory).",
+            HelpName = "FILE",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        private readonly Option<string?> writeBaselineOption = new("--write-baseline")
+        {
+            Description = "Record every current finding in this baseline file (default: sargable.baseline.json in the working directory).",
+            HelpName = "FILE",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
         private readonly Argument<string[]> filesArgument = new("FILES")
         {
             Description = "SQL files to check; none, or '-', reads standard input.",
@@ -63,9 +78,11 @@ namespace Sargable.Cli
         {
             this.console = console;
             this.checker = checker;
-            AcceptOnly(formatOption, "text", "json", "sarif");
+            AcceptOnly(formatOption, "text", "json", "sarif", "github");
             AcceptOnly(failOnOption, "info", "warning", "error");
             AcceptOnly(onParseErrorOption, "fail", "warn");
+            CliOptions.BaselineFileOnly(baselineOption);
+            CliOptions.BaselineFileOnly(writeBaselineOption);
         }
 
         public Command Build()
@@ -77,11 +94,18 @@ namespace Sargable.Cli
                 formatOption,
                 failOnOption,
                 onParseErrorOption,
+                baselineOption,
+                writeBaselineOption,
                 filesArgument,
             };
 
             command.Validators.Add(result =>
             {
+                if (result.GetResult(baselineOption) is not null && result.GetResult(writeBaselineOption) is not null)
+                {
+                    result.AddError("--baseline and --write-baseline cannot be used together: write the baseline, then compare with it.");
+                }
+
                 if (result.GetResult(registryOption) is not null && result.GetResult(schemaOption) is not null)
                 {
                     result.AddError("--registry and --schema cannot be used together; give the index registry one way.");
@@ -106,11 +130,13 @@ namespace Sargable.Cli
                 parseResult.GetValue(formatOption)!,
                 parseResult.GetValue(failOnOption)!,
                 parseResult.GetValue(onParseErrorOption) == "warn" ? Severity.Warning : Severity.Error,
-                parseResult.GetValue(filesArgument) ?? []));
+                parseResult.GetValue(filesArgument) ?? [],
+                parseResult.GetResult(baselineOption) is null ? null : parseResult.GetValue(baselineOption) ?? string.Empty,
+                parseResult.GetResult(writeBaselineOption) is null ? null : parseResult.GetValue(writeBaselineOption) ?? string.Empty));
             return command;
         }
 
-        private int Run(string? registryPath, string? schemaPath, string format, string failOnName, Severity parseErrorSeverity, string[] paths)
+        private int Run(string? registryPath, string? schemaPath, string format, string failOnName, Severity parseErrorSeverity, string[] paths, string? baselineArgument = null, string? writeBaselineArgument = null)
         {
             if (!SeverityNames.TryParse(failOnName, out var failOn))
             {
@@ -151,8 +177,39 @@ namespace Sargable.Cli
                 checkedFiles.Add(new CheckedFile(path, text, verdicts, parseErrorSeverity));
             }
 
+            if (writeBaselineArgument is not null)
+            {
+                return WriteBaseline(BaselinePath(writeBaselineArgument), checkedFiles);
+            }
+
+            if (baselineArgument is not null)
+            {
+                var baselinePath = BaselinePath(baselineArgument);
+                BaselineFile baseline;
+                try
+                {
+                    baseline = BaselineFile.Parse(File.ReadAllText(baselinePath), baselinePath);
+                }
+                catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    return Fail($"the baseline '{baselinePath}' does not exist; create it with --write-baseline.");
+                }
+                catch (BaselineFormatException error)
+                {
+                    return Fail($"invalid baseline: {error.Message.TrimEnd('.')}.");
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    return Fail($"cannot read the baseline '{baselinePath}': {error.Message.TrimEnd('.')}.");
+                }
+
+                checkedFiles = CheckSqlBaseline.Filter(checkedFiles, baseline, Path.GetDirectoryName(baselinePath)!, console.WorkingDirectory, out var baselined, out var gone);
+                console.Error.WriteLine($"sargable: {baselined} findings are in the baseline and not reported; {gone} baseline entries matched nothing (fixed or changed).");
+            }
+
             IReportWriter writer = format switch
             {
+                "github" => new GitHubReportWriter(console.WorkingDirectory),
                 "json" => new JsonReportWriter(),
                 "sarif" => new SarifReportWriter(console.WorkingDirectory),
                 _ => new TextReportWriter(registry),
@@ -161,6 +218,33 @@ namespace Sargable.Cli
             console.Output.Flush();
 
             return ExitCodes.For(checkedFiles, failOn);
+        }
+
+        private string BaselinePath(string argument) =>
+            argument.Length == 0 ? Path.Combine(console.WorkingDirectory, RuleIdFormat.BaselineFileName) : console.Resolve(argument);
+
+        /// <summary>Writes every finding to the baseline; refused when a statement failed to parse, since its findings would be missing.</summary>
+        private int WriteBaseline(string path, IReadOnlyList<CheckedFile> files)
+        {
+            var summary = ReportSummary.Of(files);
+            if (summary.ParseErrors > 0)
+            {
+                return Fail($"the baseline was not written: {summary.ParseErrors} statements could not be parsed, and their findings would be missing from it.");
+            }
+
+            var folder = Path.GetDirectoryName(path)!;
+            var baseline = new BaselineFile(files.SelectMany(f => CheckSqlBaseline.Keys(f, folder, console.WorkingDirectory)));
+            try
+            {
+                File.WriteAllText(path, baseline.ToJson());
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"cannot write the baseline '{path}': {error.Message.TrimEnd('.')}.");
+            }
+
+            console.Error.WriteLine($"sargable: wrote {path} with {baseline.Total} findings.");
+            return ExitCodes.Success;
         }
 
         private IndexRegistry? LoadRegistry(string? registryPath, string? schemaPath)

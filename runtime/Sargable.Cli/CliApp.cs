@@ -34,6 +34,7 @@ namespace Sargable.Cli
             var root = new RootCommand("Sargable: catches slow query shapes before they reach production.");
             root.Subcommands.Add(new CheckSqlCommand(console, checker).Build());
             root.Subcommands.Add(RulesCommand.Build(console));
+            root.Subcommands.Add(new Analyze.AnalyzeCommand(console).Build());
             return root;
         }
 

@@ -9,8 +9,9 @@ namespace Sargable.Cli
     /// </summary>
     internal sealed class CliConsole
     {
-        public CliConsole(TextReader input, TextWriter output, TextWriter error, string workingDirectory, bool inputIsTerminal = false)
+        public CliConsole(TextReader input, TextWriter output, TextWriter error, string workingDirectory, bool inputIsTerminal = false, bool errorIsTerminal = false)
         {
+            ErrorIsTerminal = errorIsTerminal;
             Input = input ?? throw new ArgumentNullException(nameof(input));
             Output = output ?? throw new ArgumentNullException(nameof(output));
             Error = error ?? throw new ArgumentNullException(nameof(error));
@@ -33,8 +34,11 @@ namespace Sargable.Cli
         /// <summary>True when standard input is an interactive terminal rather than a pipe or file.</summary>
         public bool InputIsTerminal { get; }
 
+        /// <summary>True when standard error is an interactive terminal: progress is drawn as a bar there, as plain lines otherwise.</summary>
+        public bool ErrorIsTerminal { get; }
+
         public static CliConsole FromSystem() =>
-            new(Console.In, Console.Out, Console.Error, Environment.CurrentDirectory, inputIsTerminal: !Console.IsInputRedirected);
+            new(Console.In, Console.Out, Console.Error, Environment.CurrentDirectory, inputIsTerminal: !Console.IsInputRedirected, errorIsTerminal: !Console.IsErrorRedirected);
 
         /// <summary>The absolute path of a command-line path.</summary>
         public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);

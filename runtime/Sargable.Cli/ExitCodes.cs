@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Sargable.Cli.Analyze;
 using Sargable.Cli.Reports;
 
 namespace Sargable.Cli
@@ -13,8 +14,9 @@ namespace Sargable.Cli
         public const int Findings = 1;
 
         /// <summary>
-        /// The check could not be done as asked: a usage error, an unreadable file, an invalid registry or schema,
-        /// a statement that failed to parse (unless <c>--on-parse-error warn</c>), or an internal error.
+        /// The check could not be done as asked: a usage error, an unreadable file, an invalid registry, schema or baseline,
+        /// a statement that failed to parse (unless <c>--on-parse-error warn</c>), a project that <c>analyze</c> could not
+        /// load or compile, or an internal error.
         /// </summary>
         public const int Failure = 2;
 
@@ -31,6 +33,17 @@ namespace Sargable.Cli
             }
 
             return summary.CountAtOrAbove(failOn) > 0 ? Findings : Success;
+        }
+
+        /// <summary>The exit code for a completed <c>analyze</c>: a project that was not analyzed wins over findings; baselined findings never count.</summary>
+        public static int For(AnalysisResult result, Severity failOn)
+        {
+            if (result.Failures.Count > 0)
+            {
+                return Failure;
+            }
+
+            return result.CountAtOrAbove(failOn) > 0 ? Findings : Success;
         }
     }
 }

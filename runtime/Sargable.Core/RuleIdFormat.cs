@@ -30,6 +30,9 @@ namespace Sargable
         /// <summary>The registry file the analyzers read as an AdditionalFile.</summary>
         public const string RegistryFileName = "sargable.json";
 
+        /// <summary>The baseline file: findings accepted when Sargable was adopted (docs/baseline.md).</summary>
+        public const string BaselineFileName = "sargable.baseline.json";
+
         /// <summary>The ID of rule <paramref name="number"/>: 3 → SARG0003.</summary>
         public static string Format(int number)
         {

@@ -41,6 +41,7 @@ namespace Sargable
             CacheCapacity = other.CacheCapacity;
             Strict = other.Strict;
             LoggerFactory = other.LoggerFactory;
+            BaselineFile = other.BaselineFile;
         }
 
         public static SargableOptions Default { get; } = new();
@@ -84,6 +85,9 @@ namespace Sargable
         /// <summary>Where log entries go; null uses the logger factory EF Core uses for the context.</summary>
         public ILoggerFactory? LoggerFactory { get; internal init; }
 
+        /// <summary>The <c>sargable.baseline.json</c> whose SQL findings are logged at Debug and never thrown (docs/baseline.md), or null.</summary>
+        public string? BaselineFile { get; internal init; }
+
         public bool Equals(SargableOptions? other) =>
             other is not null &&
             (ReferenceEquals(this, other) ||
@@ -112,6 +116,7 @@ namespace Sargable
                 .Append(";smallRows=").Append(SmallTableRows?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")
                 .Append(";small=").Append(string.Join(",", SmallTables))
                 .Append(";files=").Append(string.Join("|", RegistryFiles))
+                .Append(";baseline=").Append(BaselineFile ?? string.Empty)
                 .Append(";offset=").Append(Rules.OffsetThreshold)
                 .Append(";disabled=").Append(string.Join(",", Rules.DisabledRules.OrderBy(r => r, StringComparer.OrdinalIgnoreCase)))
                 .Append(";severities=").Append(string.Join(",", Rules.Severities.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => s.Key + ":" + s.Value)));

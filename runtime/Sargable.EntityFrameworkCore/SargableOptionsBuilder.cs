@@ -73,6 +73,22 @@ namespace Sargable
             return this;
         }
 
+        /// <summary>
+        /// Reads a baseline file (<c>sargable.baseline.json</c>, docs/baseline.md) once, on the first checked command: a
+        /// finding whose rule and normalized SQL are in it is logged at Debug and never thrown or logged as a finding.
+        /// A file that is missing or broken fails that first command with a message naming it.
+        /// </summary>
+        public SargableOptionsBuilder UseBaselineFile(string path)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new ArgumentException("A baseline file path is needed.", nameof(path));
+            }
+
+            options = new SargableOptions(options) { BaselineFile = path };
+            return this;
+        }
+
         /// <summary>Merges a registry built in code.</summary>
         public SargableOptionsBuilder UseRegistry(IndexRegistry registry)
         {

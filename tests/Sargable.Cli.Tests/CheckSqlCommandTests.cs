@@ -20,7 +20,7 @@ namespace Sargable.Cli.Tests
 
         [Theory]
         [InlineData(new[] { "check-sql", "--registry", "r.json", "--schema", "s.sql", "q.sql" }, "sargable: --registry and --schema cannot be used together; give the index registry one way.")]
-        [InlineData(new[] { "check-sql", "--format", "xml", "q.sql" }, "sargable: --format must be text, json or sarif, not 'xml'.")]
+        [InlineData(new[] { "check-sql", "--format", "xml", "q.sql" }, "sargable: --format must be text, json, sarif or github, not 'xml'.")]
         [InlineData(new[] { "check-sql", "--fail-on", "never", "q.sql" }, "sargable: --fail-on must be info, warning or error, not 'never'.")]
         [InlineData(new[] { "check-sql", "--colour", "q.sql" }, "sargable: '--colour' is not an option of check-sql (to check a file whose name starts with '-', write ./--colour).")]
         [InlineData(new[] { "check-sql", "-", "-" }, "sargable: '-' (standard input) can be given only once.")]

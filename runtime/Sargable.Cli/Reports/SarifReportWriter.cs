@@ -140,6 +140,9 @@ namespace Sargable.Cli.Reports
             json.WriteString("level", Level(finding.Severity));
             WriteMessage(json, finding.SuggestedIndex is null ? finding.Message : finding.Message + " Suggested index: " + finding.SuggestedIndex);
             WriteLocations(json, file, finding.Location?.Line ?? verdict.Line, finding.Location?.Column ?? verdict.Column);
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(Analysis.AnalysisSarifWriter.FingerprintKey, Baselines.BaselineFingerprint.ForSql(verdict.Text));
+            json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("table", finding.Table);
             json.WriteStartArray("columns");

@@ -29,9 +29,12 @@ namespace Sargable.Internal
         private readonly ConcurrentDictionary<(IModel Model, string? Database), ModelGuard> models = new();
         private ModelGuard? last;
 
+        private readonly GuardBaseline? baseline;
+
         public GuardRuntime(SargableOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            baseline = options.BaselineFile is null ? null : new GuardBaseline(options.BaselineFile);
         }
 
         public SargableOptions Options { get; }
@@ -186,6 +189,11 @@ namespace Sargable.Internal
                         LogAllowed(logger.Get(), item.Finding, reason, "an Allow scope", sql);
                     }
 
+                    continue;
+                }
+
+                if (baseline is not null && baseline.Accepts(item.Finding, sql, logger.Get()))
+                {
                     continue;
                 }
 
