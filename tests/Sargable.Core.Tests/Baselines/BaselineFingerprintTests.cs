@@ -1,3 +1,4 @@
+using System;
 using Sargable.Baselines;
 
 namespace Sargable.Core.Tests.Baselines
