@@ -43,6 +43,7 @@ namespace Sargable
             LoggerFactory = other.LoggerFactory;
         }
 
+        /// <summary>The defaults: Log mode, the EF model as registry, nothing else.</summary>
         public static SargableOptions Default { get; } = new();
 
         /// <summary>What a finding does: nothing, a log entry, or an exception. Default <see cref="SargableMode.Log"/>.</summary>
@@ -84,16 +85,20 @@ namespace Sargable
         /// <summary>Where log entries go; null uses the logger factory EF Core uses for the context.</summary>
         public ILoggerFactory? LoggerFactory { get; internal init; }
 
+        /// <summary>Same settings (registries compared by content) and the same logger factory instance.</summary>
         public bool Equals(SargableOptions? other) =>
             other is not null &&
             (ReferenceEquals(this, other) ||
              (string.Equals(Fingerprint, other.Fingerprint, StringComparison.Ordinal) && ReferenceEquals(LoggerFactory, other.LoggerFactory)));
 
+        /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as SargableOptions);
 
+        /// <inheritdoc />
         public override int GetHashCode() =>
             StringComparer.Ordinal.GetHashCode(Fingerprint) ^ (LoggerFactory is null ? 0 : RuntimeHelpers.GetHashCode(LoggerFactory));
 
+        /// <inheritdoc />
         public override string ToString() => Fingerprint;
 
         /// <summary>Every setting as canonical text: equal settings give equal text (registries compared by content).</summary>
