@@ -18,6 +18,7 @@ namespace Sargable.Analyzers
     {
         private readonly bool reportFromSyntax;
 
+        /// <summary>The analyzer as the compiler loads it.</summary>
         public SargableAnalyzer()
             : this(reportFromSyntax: true)
         {
@@ -29,8 +30,10 @@ namespace Sargable.Analyzers
         /// </summary>
         internal SargableAnalyzer(bool reportFromSyntax) => this.reportFromSyntax = reportFromSyntax;
 
+        /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.Add(Descriptors.InvalidRegistry).Add(Descriptors.InvalidBaseline);
 
+        /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
         {
             // No action runs on generated files (no Analyze flag). ReportDiagnostics spares the driver from checking every

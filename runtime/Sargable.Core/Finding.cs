@@ -7,6 +7,7 @@ namespace Sargable
     /// <summary>One rule violation in one statement: what, where, and the index that would fix it.</summary>
     public sealed class Finding
     {
+        /// <summary>A finding of <paramref name="ruleId"/> on <paramref name="table"/> and <paramref name="columns"/>, with its message.</summary>
         public Finding(string ruleId, Severity severity, string table, IReadOnlyList<string> columns, string message)
         {
             RuleId = ruleId ?? throw new ArgumentNullException(nameof(ruleId));
@@ -16,10 +17,13 @@ namespace Sargable
             Message = message ?? throw new ArgumentNullException(nameof(message));
         }
 
+        /// <summary>The rule's ID (<c>SARG0003</c>).</summary>
         public string RuleId { get; }
 
+        /// <summary>How serious the finding is, after the options' per-rule severities.</summary>
         public Severity Severity { get; }
 
+        /// <summary>The table the finding is about.</summary>
         public string Table { get; }
 
         /// <summary>The columns involved, most relevant first.</summary>
@@ -40,8 +44,10 @@ namespace Sargable
         /// <summary>The access the finding is about (<see cref="TableAccess.Id"/>), or null for whole-statement findings.</summary>
         public int? AccessId { get; init; }
 
+        /// <summary>The rule's documentation page.</summary>
         public string HelpLink => RuleCatalog.HelpLink(RuleId);
 
+        /// <inheritdoc />
         public override string ToString() => $"{RuleId} {Severity}: {Message}";
     }
 }

@@ -31,15 +31,19 @@ namespace Sargable
 
         private static readonly Dictionary<string, RuleDescriptor> ById = AllRules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Every rule, in ID order.</summary>
         public static IReadOnlyList<RuleDescriptor> All => AllRules;
 
+        /// <summary>The rule with <paramref name="id"/>; throws for an unknown ID.</summary>
         public static RuleDescriptor Get(string id) =>
             ById.TryGetValue(id ?? throw new ArgumentNullException(nameof(id)), out var rule)
                 ? rule
                 : throw new ArgumentException($"'{id}' is not a Sargable rule; known rules are {string.Join(", ", AllRules.Select(r => r.Id))}.", nameof(id));
 
+        /// <summary>Finds the rule with <paramref name="id"/>; false for an unknown ID.</summary>
         public static bool TryGet(string id, out RuleDescriptor? rule) => ById.TryGetValue(id, out rule);
 
+        /// <summary>The documentation page of rule <paramref name="id"/>.</summary>
         public static string HelpLink(string id) => RuleIdFormat.HelpLink(id);
     }
 }

@@ -6,11 +6,13 @@ namespace Sargable
     /// <summary>Tunable thresholds and per-rule severities; immutable, shared by every front-end.</summary>
     public sealed class RuleOptions
     {
+        /// <summary>The default OFFSET threshold: 1,000 rows.</summary>
         public const int DefaultOffsetThreshold = 1000;
 
         /// <summary>Ten times the keyset batch SARG0001 suggests (LIMIT 1000): a larger constant LIMIT is a full read.</summary>
         public const long DefaultRowLimitThreshold = 10_000;
 
+        /// <summary>The defaults: catalog severities, every rule on, OFFSET threshold 1,000.</summary>
         public static RuleOptions Default { get; } = new();
 
         /// <summary>A constant OFFSET above this is SARG0008; a parameter OFFSET always is.</summary>
@@ -28,6 +30,7 @@ namespace Sargable
         /// <summary>Rule IDs that are switched off entirely.</summary>
         public IReadOnlyCollection<string> DisabledRules { get; init; } = Array.Empty<string>();
 
+        /// <summary>False when <paramref name="ruleId"/> is switched off.</summary>
         public bool IsEnabled(string ruleId)
         {
             foreach (var disabled in DisabledRules)
@@ -41,6 +44,7 @@ namespace Sargable
             return true;
         }
 
+        /// <summary>The severity of <paramref name="ruleId"/>: its override, else the catalog default.</summary>
         public Severity SeverityOf(string ruleId) =>
             Severities.TryGetValue(ruleId, out var severity) ? severity : RuleCatalog.Get(ruleId).DefaultSeverity;
     }

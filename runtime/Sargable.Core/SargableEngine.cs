@@ -14,14 +14,17 @@ namespace Sargable
     /// </summary>
     public sealed class SargableEngine
     {
+        /// <summary>An engine checking against <paramref name="registry"/> with <paramref name="options"/> (defaults when null).</summary>
         public SargableEngine(IndexRegistry registry, RuleOptions? options = null)
         {
             Registry = registry ?? throw new ArgumentNullException(nameof(registry));
             Options = options ?? RuleOptions.Default;
         }
 
+        /// <summary>The indexes statements are checked against.</summary>
         public IndexRegistry Registry { get; }
 
+        /// <summary>Thresholds, severities and disabled rules.</summary>
         public RuleOptions Options { get; }
 
         /// <summary>Applies every enabled shape rule to a shape; suppressed rules are left out.</summary>

@@ -18,6 +18,7 @@ namespace Sargable
             .Where(f => f.IsLiteral)
             .ToDictionary(f => (string)f.GetRawConstantValue()!, f => f.Name, StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The error for <paramref name="sql"/> with its <paramref name="findings"/> (at least one), the plan report and the calling code, when known.</summary>
         public InefficientQueryError(IReadOnlyList<Finding> findings, string sql, QueryPlanReport? plan = null, string? callSite = null)
             : base(Describe(findings, sql, plan, callSite))
         {
@@ -144,6 +145,7 @@ namespace Sargable
     /// </summary>
     public class UncheckedQueryError : Exception
     {
+        /// <summary>The error for <paramref name="sql"/>, which the parser could not read for <paramref name="reason"/>.</summary>
         public UncheckedQueryError(string sql, string reason)
             : base($"Sargable could not check this command ({reason}), and Strict() is on. Rewrite it in a form the parser reads, or turn Strict off.{Environment.NewLine}  SQL:{Environment.NewLine}    {sql}")
         {
@@ -151,8 +153,10 @@ namespace Sargable
             Reason = reason;
         }
 
+        /// <summary>The command text, with parameters as placeholders.</summary>
         public string Sql { get; }
 
+        /// <summary>Why the parser could not read it.</summary>
         public string Reason { get; }
     }
 }

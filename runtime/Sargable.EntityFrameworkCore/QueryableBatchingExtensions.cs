@@ -15,7 +15,9 @@ namespace Sargable
     /// <summary>The direction <see cref="QueryableBatchingExtensions.EachBatchAsync{T}(IQueryable{T}, int, BatchOrder, CancellationToken)"/> walks the key in.</summary>
     public enum BatchOrder
     {
+        /// <summary>Smallest key first.</summary>
         Ascending,
+        /// <summary>Largest key first.</summary>
         Descending,
     }
 

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sargable;
-using Sargable.Infrastructure;
+using Sargable.Infrastructure.Internal;
 
 namespace Microsoft.EntityFrameworkCore
 {

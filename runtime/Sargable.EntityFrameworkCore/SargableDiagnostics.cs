@@ -64,6 +64,7 @@ namespace Sargable
     /// <summary>The payload of <see cref="SargableDiagnostics.FindingEventName"/>. Holds no parameter values.</summary>
     public sealed class SargableFindingEvent
     {
+        /// <summary>The event for <paramref name="finding"/> on <paramref name="sql"/>.</summary>
         public SargableFindingEvent(Finding finding, string sql, SargableMode mode, bool fromPlan, string? callSite)
         {
             Finding = finding;
@@ -73,11 +74,13 @@ namespace Sargable
             CallSite = callSite;
         }
 
+        /// <summary>What was found.</summary>
         public Finding Finding { get; }
 
         /// <summary>The command text, with parameters as placeholders.</summary>
         public string Sql { get; }
 
+        /// <summary>The guard's mode when it was found (Log or Throw).</summary>
         public SargableMode Mode { get; }
 
         /// <summary>True when the finding comes from the database plan (VerifyWithExplain) rather than the registry.</summary>

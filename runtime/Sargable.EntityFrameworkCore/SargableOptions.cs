@@ -44,6 +44,7 @@ namespace Sargable
             BaselineFile = other.BaselineFile;
         }
 
+        /// <summary>The defaults: Log mode, the EF model as registry, nothing else.</summary>
         public static SargableOptions Default { get; } = new();
 
         /// <summary>What a finding does: nothing, a log entry, or an exception. Default <see cref="SargableMode.Log"/>.</summary>
@@ -88,16 +89,20 @@ namespace Sargable
         /// <summary>The <c>sargable.baseline.json</c> whose SQL findings are logged at Debug and never thrown (docs/baseline.md), or null.</summary>
         public string? BaselineFile { get; internal init; }
 
+        /// <summary>Same settings (registries compared by content) and the same logger factory instance.</summary>
         public bool Equals(SargableOptions? other) =>
             other is not null &&
             (ReferenceEquals(this, other) ||
              (string.Equals(Fingerprint, other.Fingerprint, StringComparison.Ordinal) && ReferenceEquals(LoggerFactory, other.LoggerFactory)));
 
+        /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as SargableOptions);
 
+        /// <inheritdoc />
         public override int GetHashCode() =>
             StringComparer.Ordinal.GetHashCode(Fingerprint) ^ (LoggerFactory is null ? 0 : RuntimeHelpers.GetHashCode(LoggerFactory));
 
+        /// <inheritdoc />
         public override string ToString() => Fingerprint;
 
         /// <summary>Every setting as canonical text: equal settings give equal text (registries compared by content).</summary>

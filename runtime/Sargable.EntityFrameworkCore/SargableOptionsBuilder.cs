@@ -18,11 +18,13 @@ namespace Sargable
         private readonly Dictionary<string, List<IndexDefinition>> codeIndexes = new(StringComparer.OrdinalIgnoreCase);
         private SargableOptions options;
 
+        /// <summary>A builder starting from the default options.</summary>
         public SargableOptionsBuilder()
             : this(SargableOptions.Default)
         {
         }
 
+        /// <summary>A builder starting from <paramref name="options"/>.</summary>
         public SargableOptionsBuilder(SargableOptions options)
         {
             this.options = options ?? throw new ArgumentNullException(nameof(options));

@@ -104,6 +104,7 @@ namespace Sargable
             }
         }
 
+        /// <inheritdoc />
         public override string ToString() => IsUnitOfWork ? $"unit of work {Name}" : $"allow {RuleId}: {Reason}";
 
         internal bool IsDisposed => Volatile.Read(ref disposed) != 0;

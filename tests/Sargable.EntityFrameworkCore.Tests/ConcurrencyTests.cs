@@ -77,7 +77,7 @@ namespace Sargable.EntityFrameworkCore.Tests
             var iid = (i % 20) + 1;
             var before = CorpusKeys.Epoch.AddMinutes(1000 + i);
             var reference = i % 2 == 0 ? "main" : "refs/tags/v5";
-            IQueryable<Deployment> query = shape switch
+            var query = shape switch
             {
                 0 => db.Deployments.Where(d => d.ProjectId == projectId && d.Iid == iid),
                 1 => db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Iid).Take(3),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sargable.Core.Tests.EfCorpus;
 using Sargable.EntityFrameworkCore.Tests.Support;
-using Sargable.Infrastructure;
+using Sargable.Infrastructure.Internal;
 using Sargable.Internal;
 
 namespace Sargable.EntityFrameworkCore.Tests

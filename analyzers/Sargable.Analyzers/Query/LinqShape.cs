@@ -36,7 +36,7 @@ namespace Sargable.Analyzers.Query
         /// <summary>The entity behind each access, by access id.</summary>
         public IReadOnlyList<EntityModel> Entities { get; }
 
-        /// <summary>Source locations by <see cref="SourceLocation.Offset"/>.</summary>
+        /// <summary>Source locations by <see cref="Sargable.Shapes.SourceLocation.Offset"/>.</summary>
         public Dictionary<int, Location> Locations { get; }
 
         /// <summary>The call that starts the final ordering (<c>OrderBy</c>), if any.</summary>

@@ -273,7 +273,7 @@ namespace Sargable.Analyzers.Query
             }
 
             var args = terminal.Arguments;
-            IOperation? predicate = args.Length > 1 && args[1].Value.AsLambda() is { } lambda && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean ? args[1].Value : null;
+            var predicate = args.Length > 1 && args[1].Value.AsLambda() is { } lambda && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean ? args[1].Value : null;
             switch (chain.Kind)
             {
                 case ExecutionKind.Find:

@@ -269,7 +269,7 @@ namespace Sargable.Benchmarks.Deployments
                     var createdAt = new DateTime(keys[i], DateTimeKind.Utc);
                     var updatedAt = createdAt.AddMinutes(2 + (id % 9));
                     var roll = statusRandom.Next(100);
-                    short status = roll < 90 ? (short)2 : roll < 94 ? (short)3 : roll < 97 ? (short)4 : roll < 99 ? (short)5 : (short)1;
+                    var status = roll < 90 ? (short)2 : roll < 94 ? (short)3 : roll < 97 ? (short)4 : roll < 99 ? (short)5 : (short)1;
                     (byEnvironment[environment] ??= []).Add(id);
                     var review = (environment - 1) % EnvironmentsPerProject >= 2;
 

@@ -16,6 +16,7 @@ namespace Sargable.Caching
     public sealed class SqlTextCache<TValue>
         where TValue : class
     {
+        /// <summary>Capacity when none is given: 10,000 statements.</summary>
         public const int DefaultCapacity = 10_000;
 
         private readonly object rotateLock = new();
@@ -24,6 +25,7 @@ namespace Sargable.Caching
         private Generation old = new();
         private long turnovers;
 
+        /// <summary>A cache holding at most about <paramref name="capacity"/> statements (at least 2).</summary>
         public SqlTextCache(int capacity = DefaultCapacity)
         {
             if (capacity < 2)
@@ -35,6 +37,7 @@ namespace Sargable.Caching
             generationSize = capacity / 2;
         }
 
+        /// <summary>The most entries the cache holds (two generations of half each).</summary>
         public int Capacity { get; }
 
         /// <summary>Entries held now (never more than <see cref="Capacity"/>, give or take one per racing thread).</summary>
@@ -43,6 +46,7 @@ namespace Sargable.Caching
         /// <summary>Times the young generation filled up and the oldest entries were dropped.</summary>
         public long Turnovers => Interlocked.Read(ref turnovers);
 
+        /// <summary>Looks up <paramref name="sql"/>; true with its value when cached.</summary>
         public bool TryGet(string sql, out TValue value)
         {
             if (sql is null)

@@ -5,6 +5,7 @@ namespace Sargable.Registry
     /// <summary>One key column of an index, with its declared direction.</summary>
     public sealed class IndexColumn : IEquatable<IndexColumn>
     {
+        /// <summary>A key column named <paramref name="name"/>, ascending unless <paramref name="descending"/>.</summary>
         public IndexColumn(string name, bool descending = false)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -19,15 +20,20 @@ namespace Sargable.Registry
         /// <summary>Column name as the database knows it (case preserved; compared case-insensitively).</summary>
         public string Name { get; }
 
+        /// <summary>True for a DESC key column.</summary>
         public bool Descending { get; }
 
+        /// <summary>Same name (case-insensitive) and direction.</summary>
         public bool Equals(IndexColumn? other) =>
             other is not null && Descending == other.Descending && string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);
 
+        /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as IndexColumn);
 
+        /// <inheritdoc />
         public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Name) ^ (Descending ? 1 : 0);
 
+        /// <inheritdoc />
         public override string ToString() => Descending ? Name + " DESC" : Name;
     }
 }

@@ -7,6 +7,7 @@ namespace Sargable.Registry
     /// <summary>An index the database has (or is allowed to have): ordered key columns, uniqueness, partial predicate, INCLUDE columns.</summary>
     public sealed class IndexDefinition
     {
+        /// <summary>An index named <paramref name="name"/> over <paramref name="columns"/> in key order.</summary>
         public IndexDefinition(
             string name,
             IEnumerable<IndexColumn> columns,
@@ -36,12 +37,16 @@ namespace Sargable.Registry
             Method = string.IsNullOrWhiteSpace(method) ? null : method!.ToLowerInvariant();
         }
 
+        /// <summary>The index name.</summary>
         public string Name { get; }
 
+        /// <summary>The key columns in order.</summary>
         public IReadOnlyList<IndexColumn> Columns { get; }
 
+        /// <summary>True for a unique index (a primary key is one).</summary>
         public bool Unique { get; }
 
+        /// <summary>True for the table's primary key.</summary>
         public bool PrimaryKey { get; }
 
         /// <summary>The partial-index predicate as SQL text, or null for a full index.</summary>
@@ -56,6 +61,7 @@ namespace Sargable.Registry
         /// <summary>True for methods that keep keys ordered, so they can serve ranges and ORDER BY.</summary>
         public bool IsOrdered => Method is null or "btree";
 
+        /// <inheritdoc />
         public override string ToString() =>
             $"{Name} ({string.Join(", ", Columns)}){(Unique ? " unique" : string.Empty)}{(Where is null ? string.Empty : " WHERE " + Where)}";
     }

@@ -15,6 +15,7 @@ namespace Sargable.Registry
 
         private readonly Dictionary<string, RegisteredTable> byName;
 
+        /// <summary>A registry of <paramref name="tables"/>; tables estimated below <paramref name="smallTableRows"/> rows count as small.</summary>
         public IndexRegistry(IEnumerable<RegisteredTable> tables, long smallTableRows = DefaultSmallTableRows)
         {
             if (tables is null)
@@ -38,10 +39,13 @@ namespace Sargable.Registry
             Tables = byName.Values.OrderBy(t => t.Schema ?? string.Empty, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToArray();
         }
 
+        /// <summary>A registry that knows no table.</summary>
         public static IndexRegistry Empty { get; } = new(Array.Empty<RegisteredTable>());
 
+        /// <summary>The tables the registry knows.</summary>
         public IReadOnlyList<RegisteredTable> Tables { get; }
 
+        /// <summary>Tables estimated below this many rows are small.</summary>
         public long SmallTableRows { get; }
 
         /// <summary>Finds a table by name (case-insensitive); a schema-qualified lookup also matches an entry without schema.</summary>
@@ -84,6 +88,7 @@ namespace Sargable.Registry
         public IndexRegistry WithSmallTables(params string[] tables) =>
             new(Tables.Concat(tables.Select(t => new RegisteredTable(t, small: true))), SmallTableRows);
 
+        /// <summary>A copy with another small-table threshold.</summary>
         public IndexRegistry WithSmallTableRows(long rows) => new(Tables, rows);
 
         private static RegisteredTable Combine(RegisteredTable a, RegisteredTable b)

@@ -7,6 +7,7 @@ namespace Sargable.Registry
     /// <summary>A table the registry knows: its indexes and whether it is small enough to scan.</summary>
     public sealed class RegisteredTable
     {
+        /// <summary>A table named <paramref name="name"/> with its indexes, size flag, schema and row estimate.</summary>
         public RegisteredTable(string name, IEnumerable<IndexDefinition>? indexes = null, bool small = false, string? schema = null, long? estimatedRows = null)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -21,11 +22,13 @@ namespace Sargable.Registry
             EstimatedRows = estimatedRows;
         }
 
+        /// <summary>The table name (compared case-insensitively).</summary>
         public string Name { get; }
 
         /// <summary>Schema name, or null when the table is known by its unqualified name only.</summary>
         public string? Schema { get; }
 
+        /// <summary>The table's indexes, primary key included.</summary>
         public IReadOnlyList<IndexDefinition> Indexes { get; }
 
         /// <summary>A small table is exempt from the full-scan rules (SARG0001, SARG0006).</summary>
@@ -34,14 +37,17 @@ namespace Sargable.Registry
         /// <summary>Row estimate from the live catalog, when known.</summary>
         public long? EstimatedRows { get; }
 
+        /// <summary>The primary key index, or null when none is known.</summary>
         public IndexDefinition? PrimaryKey => Indexes.FirstOrDefault(i => i.PrimaryKey);
 
         /// <summary>A copy with more indexes (for combining registry sources).</summary>
         public RegisteredTable WithIndexes(IEnumerable<IndexDefinition> more) =>
             new(Name, Indexes.Concat(more), Small, Schema, EstimatedRows);
 
+        /// <summary>A copy with the small flag set to <paramref name="small"/>.</summary>
         public RegisteredTable WithSmall(bool small) => new(Name, Indexes, small, Schema, EstimatedRows);
 
+        /// <inheritdoc />
         public override string ToString() => (Schema is null ? Name : Schema + "." + Name) + (Small ? " (small)" : string.Empty);
     }
 }

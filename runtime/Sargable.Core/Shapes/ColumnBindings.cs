@@ -27,10 +27,15 @@ namespace Sargable.Shapes
     /// <summary>How a column is bound by a range; an index can seek to one end and scan.</summary>
     public enum RangeKind
     {
+        /// <summary><c>col &lt; value</c>.</summary>
         LessThan,
+        /// <summary><c>col &lt;= value</c>.</summary>
         LessOrEqual,
+        /// <summary><c>col &gt; value</c>.</summary>
         GreaterThan,
+        /// <summary><c>col &gt;= value</c>.</summary>
         GreaterOrEqual,
+        /// <summary><c>col BETWEEN a AND b</c>.</summary>
         Between,
 
         /// <summary><c>LIKE 'prefix%'</c>.</summary>
@@ -59,6 +64,7 @@ namespace Sargable.Shapes
     /// <summary>A column bound by equality.</summary>
     public sealed class ColumnEquality
     {
+        /// <summary><paramref name="column"/> bound by <paramref name="kind"/>; join bindings name the other side.</summary>
         public ColumnEquality(string column, EqualityKind kind, SourceLocation? location = null, int? partnerAccess = null, string? partnerColumn = null)
         {
             Column = column ?? throw new ArgumentNullException(nameof(column));
@@ -68,10 +74,13 @@ namespace Sargable.Shapes
             PartnerColumn = partnerColumn;
         }
 
+        /// <summary>The bound column.</summary>
         public string Column { get; }
 
+        /// <summary>How it is bound.</summary>
         public EqualityKind Kind { get; }
 
+        /// <summary>Where the predicate stands in the source, when known.</summary>
         public SourceLocation? Location { get; }
 
         /// <summary>For <see cref="EqualityKind.JoinColumn"/>: the <see cref="TableAccess.Id"/> on the other side.</summary>
@@ -83,12 +92,14 @@ namespace Sargable.Shapes
         /// <summary>True when bound to a constant, parameter, list or subquery rather than another table's column.</summary>
         public bool IsToValue => Kind is EqualityKind.Value or EqualityKind.List or EqualityKind.Subquery or EqualityKind.IsNull;
 
+        /// <inheritdoc />
         public override string ToString() => $"{Column} {Kind}";
     }
 
     /// <summary>A column bound by a range.</summary>
     public sealed class ColumnRange
     {
+        /// <summary><paramref name="column"/> bound by a range of <paramref name="kind"/>.</summary>
         public ColumnRange(string column, RangeKind kind, SourceLocation? location = null)
         {
             Column = column ?? throw new ArgumentNullException(nameof(column));
@@ -96,18 +107,23 @@ namespace Sargable.Shapes
             Location = location;
         }
 
+        /// <summary>The bound column.</summary>
         public string Column { get; }
 
+        /// <summary>The comparison.</summary>
         public RangeKind Kind { get; }
 
+        /// <summary>Where the predicate stands in the source, when known.</summary>
         public SourceLocation? Location { get; }
 
+        /// <inheritdoc />
         public override string ToString() => $"{Column} {Kind}";
     }
 
     /// <summary>A predicate no index on a plain column can use.</summary>
     public sealed class UnusablePredicate
     {
+        /// <summary>A predicate no plain index can use, for <paramref name="reason"/>.</summary>
         public UnusablePredicate(UnusableReason reason, string? column, string description, SourceLocation? location = null)
         {
             Reason = reason;
@@ -116,6 +132,7 @@ namespace Sargable.Shapes
             Location = location;
         }
 
+        /// <summary>Why no plain index can use it.</summary>
         public UnusableReason Reason { get; }
 
         /// <summary>The column involved, when there is one.</summary>
@@ -124,14 +141,17 @@ namespace Sargable.Shapes
         /// <summary>Short human description, e.g. <c>lower(name) = ...</c>.</summary>
         public string Description { get; }
 
+        /// <summary>Where the predicate stands in the source, when known.</summary>
         public SourceLocation? Location { get; }
 
+        /// <inheritdoc />
         public override string ToString() => $"{Reason}: {Description}";
     }
 
     /// <summary>One ORDER BY column, resolved to a column of the access.</summary>
     public sealed class OrderColumn
     {
+        /// <summary>An ORDER BY on <paramref name="column"/> in the given direction.</summary>
         public OrderColumn(string column, bool descending = false, bool? nullsFirst = null, SourceLocation? location = null)
         {
             Column = column ?? throw new ArgumentNullException(nameof(column));
@@ -140,22 +160,28 @@ namespace Sargable.Shapes
             Location = location;
         }
 
+        /// <summary>The ordered column.</summary>
         public string Column { get; }
 
+        /// <summary>True for DESC.</summary>
         public bool Descending { get; }
 
         /// <summary>Explicit NULLS FIRST (true) / NULLS LAST (false), or null for the default of the direction.</summary>
         public bool? NullsFirst { get; }
 
+        /// <summary>Where the ORDER BY term stands in the source, when known.</summary>
         public SourceLocation? Location { get; }
 
+        /// <inheritdoc />
         public override string ToString() => Descending ? Column + " DESC" : Column;
     }
 
     /// <summary>How a LIMIT or OFFSET is given.</summary>
     public enum RowCountKind
     {
+        /// <summary>A literal number.</summary>
         Constant,
+        /// <summary>A parameter; its value is unknown until run time.</summary>
         Parameter,
 
         /// <summary>Any other expression; its value is unknown.</summary>
@@ -165,6 +191,7 @@ namespace Sargable.Shapes
     /// <summary>A LIMIT or OFFSET value.</summary>
     public sealed class RowCount
     {
+        /// <summary>A LIMIT or OFFSET of <paramref name="kind"/>.</summary>
         public RowCount(RowCountKind kind, long? value = null, SourceLocation? location = null, bool implied = false)
         {
             Kind = kind;
@@ -173,18 +200,22 @@ namespace Sargable.Shapes
             Implied = implied;
         }
 
+        /// <summary>How the value is given.</summary>
         public RowCountKind Kind { get; }
 
         /// <summary>The value, for constants.</summary>
         public long? Value { get; }
 
+        /// <summary>Where the value stands in the source, when known.</summary>
         public SourceLocation? Location { get; }
 
         /// <summary>True when not written but implied (EXISTS stops at the first row).</summary>
         public bool Implied { get; }
 
+        /// <summary>A constant row count.</summary>
         public static RowCount Constant(long value, SourceLocation? location = null) => new(RowCountKind.Constant, value, location);
 
+        /// <inheritdoc />
         public override string ToString() => Kind == RowCountKind.Constant ? Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Kind.ToString();
     }
 }

@@ -6,9 +6,13 @@ namespace Sargable.Shapes
     /// <summary>The kind of statement a shape was built from.</summary>
     public enum StatementKind
     {
+        /// <summary>A SELECT (or a WITH ... SELECT).</summary>
         Select,
+        /// <summary>An INSERT.</summary>
         Insert,
+        /// <summary>An UPDATE.</summary>
         Update,
+        /// <summary>A DELETE.</summary>
         Delete,
 
         /// <summary>DDL and anything else the rules do not check.</summary>
@@ -18,16 +22,20 @@ namespace Sargable.Shapes
     /// <summary>A rule switched off for one statement, with the reason someone gave.</summary>
     public sealed class RuleSuppression
     {
+        /// <summary><paramref name="ruleId"/> switched off for <paramref name="reason"/>.</summary>
         public RuleSuppression(string ruleId, string reason)
         {
             RuleId = ruleId ?? throw new ArgumentNullException(nameof(ruleId));
             Reason = reason ?? throw new ArgumentNullException(nameof(reason));
         }
 
+        /// <summary>The suppressed rule's ID.</summary>
         public string RuleId { get; }
 
+        /// <summary>Why it is suppressed, as written.</summary>
         public string Reason { get; }
 
+        /// <inheritdoc />
         public override string ToString() => $"{RuleId}: {Reason}";
     }
 
@@ -36,6 +44,7 @@ namespace Sargable.Shapes
     /// </summary>
     public sealed class QueryShape
     {
+        /// <summary>A shape of <paramref name="kind"/> with its accesses and the suppressions its text carries.</summary>
         public QueryShape(StatementKind kind, IReadOnlyList<TableAccess> accesses, IReadOnlyList<RuleSuppression>? suppressions = null)
         {
             Kind = kind;
@@ -50,12 +59,16 @@ namespace Sargable.Shapes
             }
         }
 
+        /// <summary>The statement kind.</summary>
         public StatementKind Kind { get; }
 
+        /// <summary>Every base-table access, in order; <see cref="TableAccess.Id"/> is the index here.</summary>
         public IReadOnlyList<TableAccess> Accesses { get; }
 
+        /// <summary>The rules the statement switches off.</summary>
         public IReadOnlyList<RuleSuppression> Suppressions { get; }
 
+        /// <summary>True when the statement suppresses <paramref name="ruleId"/>.</summary>
         public bool IsSuppressed(string ruleId)
         {
             foreach (var suppression in Suppressions)

@@ -7,8 +7,11 @@ namespace Sargable.Shapes
     /// <summary>What kind of statement reaches a table.</summary>
     public enum AccessOperation
     {
+        /// <summary>Rows are read (SELECT, or the source of a write).</summary>
         Read,
+        /// <summary>Rows are updated.</summary>
         Update,
+        /// <summary>Rows are deleted.</summary>
         Delete,
     }
 
@@ -32,6 +35,7 @@ namespace Sargable.Shapes
     /// </summary>
     public sealed class TableAccess
     {
+        /// <summary>Access number <paramref name="id"/> to <paramref name="table"/>.</summary>
         public TableAccess(int id, string table)
         {
             if (string.IsNullOrWhiteSpace(table))
@@ -66,23 +70,31 @@ namespace Sargable.Shapes
         /// <summary>Position of this access in <see cref="QueryShape.Accesses"/>.</summary>
         public int Id { get; }
 
+        /// <summary>The table name.</summary>
         public string Table { get; }
 
+        /// <summary>The schema, when the name is qualified.</summary>
         public string? Schema { get; init; }
 
+        /// <summary>The alias in the query, if any.</summary>
         public string? Alias { get; init; }
 
         /// <summary>The query block (SELECT core) the access belongs to; accesses of one block are joined together.</summary>
         public int Block { get; init; }
 
+        /// <summary>Read, update or delete.</summary>
         public AccessOperation Operation { get; init; } = AccessOperation.Read;
 
+        /// <summary>What drives the access: nothing, a join or an outer row.</summary>
         public AccessDriver Driver { get; init; } = AccessDriver.None;
 
+        /// <summary>Columns bound by equality.</summary>
         public IReadOnlyList<ColumnEquality> Equalities { get; init; } = Array.Empty<ColumnEquality>();
 
+        /// <summary>Columns bound by a range.</summary>
         public IReadOnlyList<ColumnRange> Ranges { get; init; } = Array.Empty<ColumnRange>();
 
+        /// <summary>Predicates no plain index can use.</summary>
         public IReadOnlyList<UnusablePredicate> Unusable { get; init; } = Array.Empty<UnusablePredicate>();
 
         /// <summary>The order this access must deliver rows in (its block's ORDER BY, resolved to this table's columns).</summary>
@@ -91,8 +103,10 @@ namespace Sargable.Shapes
         /// <summary>True when the block's ORDER BY could not be resolved to plain columns of this table (expressions, several tables).</summary>
         public bool OrderByUnresolved { get; init; }
 
+        /// <summary>The LIMIT of the access's block, or null.</summary>
         public RowCount? Limit { get; init; }
 
+        /// <summary>The OFFSET of the access's block, or null.</summary>
         public RowCount? Offset { get; init; }
 
         /// <summary>True when the block aggregates or de-duplicates (GROUP BY, DISTINCT, aggregate functions) before any LIMIT.</summary>
@@ -145,6 +159,7 @@ namespace Sargable.Shapes
         /// <summary>This access without LIMIT and OFFSET: what a paged read reads over all of its pages.</summary>
         public TableAccess WithoutPaging() => new(this, Id) { Limit = null, Offset = null };
 
+        /// <inheritdoc />
         public override string ToString() => Alias is null || string.Equals(Alias, Table, StringComparison.OrdinalIgnoreCase) ? Table : $"{Table} AS {Alias}";
     }
 }

@@ -8,16 +8,20 @@ namespace Sargable
     /// <summary>An index the plan used, on which table.</summary>
     public sealed class PlanIndexUse
     {
+        /// <summary><paramref name="index"/> used on <paramref name="table"/>.</summary>
         public PlanIndexUse(string table, string index)
         {
             Table = table ?? throw new ArgumentNullException(nameof(table));
             Index = index ?? throw new ArgumentNullException(nameof(index));
         }
 
+        /// <summary>The table the index belongs to.</summary>
         public string Table { get; }
 
+        /// <summary>The index name.</summary>
         public string Index { get; }
 
+        /// <inheritdoc />
         public override string ToString() => $"{Index} on {Table}";
     }
 
@@ -28,6 +32,7 @@ namespace Sargable
     /// </summary>
     public sealed class QueryPlanReport
     {
+        /// <summary>A plan report from <paramref name="database"/>.</summary>
         public QueryPlanReport(
             string database,
             IReadOnlyList<Finding> findings,
@@ -82,6 +87,7 @@ namespace Sargable
             }
         }
 
+        /// <inheritdoc />
         public override string ToString() => Summary;
     }
 }

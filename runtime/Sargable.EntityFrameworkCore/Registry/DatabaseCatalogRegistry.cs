@@ -178,7 +178,7 @@ namespace Sargable
                     indexes.Add(new IndexDefinition(name, keys, unique, primaryKey: origin == "pk", where: indexSql.TryGetValue(indexName, out var sql) ? PartialPredicate(sql) : null));
                 }
 
-                long? rows = stats.TryGetValue(table, out var counted) ? counted : await EstimateSqliteRowsAsync(connection, transaction, quoted, async, cancellationToken).ConfigureAwait(false);
+                var rows = stats.TryGetValue(table, out var counted) ? counted : await EstimateSqliteRowsAsync(connection, transaction, quoted, async, cancellationToken).ConfigureAwait(false);
                 tables.Add(new RegisteredTable(table, indexes, small: false, schema: null, estimatedRows: rows));
             }
 

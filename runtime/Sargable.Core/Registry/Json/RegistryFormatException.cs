@@ -10,12 +10,14 @@ namespace Sargable.Registry
     /// </summary>
     public sealed class RegistryFormatException : FormatException
     {
+        /// <summary>A problem described by <paramref name="message"/> alone.</summary>
         public RegistryFormatException(string message)
             : base(message)
         {
             Problem = message;
         }
 
+        /// <summary>A problem described by <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
         public RegistryFormatException(string message, Exception innerException)
             : base(message, innerException)
         {
@@ -28,6 +30,7 @@ namespace Sargable.Registry
         /// <param name="column">1-based column, or 0 when unknown.</param>
         /// <param name="path">Place inside the document (a JSON path such as <c>tables.deployments</c>), or null.</param>
         /// <param name="problem">What is wrong, as the rest of a sentence that starts with the path (or a whole sentence without one).</param>
+        /// <param name="innerException">The parser's own error, when there is one.</param>
         public RegistryFormatException(string sourceName, int line, int column, string? path, string problem, Exception? innerException = null)
             : this(Where(sourceName, line, column) + (string.IsNullOrEmpty(path) ? problem : path + " " + problem), sourceName, line, column, path, problem, innerException)
         {

@@ -36,6 +36,8 @@ namespace Sargable.Shapes.Sql
         private readonly NameScope? cteParent;
 
         /// <param name="parent">Where names not found here are looked up (as correlated references when in another block).</param>
+        /// <param name="block">The query block these names belong to.</param>
+        /// <param name="ctes">The CTEs a WITH clause of this block defines, or null.</param>
         /// <param name="cteParent">Where CTE names not found here are looked up; defaults to <paramref name="parent"/>.
         /// A flattened derived table skips its sibling FROM items for names but still sees the CTEs around them.</param>
         public NameScope(NameScope? parent, int block, Dictionary<string, CteInfo>? ctes = null, NameScope? cteParent = null)

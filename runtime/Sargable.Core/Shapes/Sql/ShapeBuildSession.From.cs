@@ -187,7 +187,7 @@ namespace Sargable.Shapes.Sql
             var right = AddFromItem(join.Right, scope);
 
             // An outer join's ON clause restricts only the side whose rows may be null-extended.
-            HashSet<AccessDraft>? restrictable = join.Kind switch
+            var restrictable = join.Kind switch
             {
                 JoinKind.Left => new HashSet<AccessDraft>(right),
                 JoinKind.Right => new HashSet<AccessDraft>(left),

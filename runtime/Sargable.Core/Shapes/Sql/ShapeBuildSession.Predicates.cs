@@ -15,6 +15,8 @@ namespace Sargable.Shapes.Sql
             Range,
         }
 
+        /// <param name="predicate">A WHERE or ON condition.</param>
+        /// <param name="scope">The names the condition sees.</param>
         /// <param name="restrictable">The accesses this predicate may restrict (an outer join's nullable side), or null for all.</param>
         private void AnalyzePredicate(SqlExpression predicate, NameScope scope, HashSet<AccessDraft>? restrictable)
         {
