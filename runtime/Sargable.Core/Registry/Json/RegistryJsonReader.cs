@@ -14,7 +14,7 @@ namespace Sargable.Registry
 
         private const string ColumnsMustBe = "must be a non-empty array of column names";
 
-        /// <summary>The path of the object whose members <see cref="ReadTable"/> reads one by one.</summary>
+        /// <summary>The path of the object whose members <see cref="ReadTable(Sargable.Json.JsonProperty)"/> reads one by one.</summary>
         internal const string TablesPath = "tables";
 
         private readonly string source;
