@@ -11,23 +11,30 @@ namespace Sargable.Analyzers
     /// Sargable's <c>.editorconfig</c> options:
     /// <c>sargable.small_tables = environments, projects</c> (tables exempt from SARG0001/SARG0006, matched to entities by
     /// table, DbSet or type name, case-insensitively with underscores ignored) and
-    /// <c>sargable.offset_threshold = 1000</c> (SARG0008's constant-offset threshold).
+    /// <c>sargable.offset_threshold = 1000</c> (SARG0008's constant-offset threshold) and
+    /// <c>sargable.large_tables = files, orders</c> (tables never treated as small, whatever the model's lookup-table
+    /// inference, the registry's flag or its estimate say).
     /// </summary>
     internal sealed class SargableOptions : IEquatable<SargableOptions>
     {
         public static readonly string SmallTablesKey = RuleIdFormat.ConfigKey("small_tables");
         public static readonly string OffsetThresholdKey = RuleIdFormat.ConfigKey("offset_threshold");
+        public static readonly string LargeTablesKey = RuleIdFormat.ConfigKey("large_tables");
 
         public static readonly SargableOptions Default = new(Array.Empty<string>(), RuleOptions.DefaultOffsetThreshold);
 
-        public SargableOptions(IReadOnlyList<string> smallTables, int offsetThreshold)
+        public SargableOptions(IReadOnlyList<string> smallTables, int offsetThreshold, IReadOnlyList<string>? largeTables = null)
         {
             SmallTables = smallTables;
             OffsetThreshold = offsetThreshold;
-            Key = string.Join(",", smallTables.Select(Normalize).OrderBy(s => s, StringComparer.Ordinal)) + "|" + offsetThreshold.ToString(CultureInfo.InvariantCulture);
+            LargeTables = largeTables ?? Array.Empty<string>();
+            Key = string.Join(",", smallTables.Select(Normalize).OrderBy(s => s, StringComparer.Ordinal)) + "|" + offsetThreshold.ToString(CultureInfo.InvariantCulture) +
+                "|" + string.Join(",", LargeTables.Select(Normalize).OrderBy(s => s, StringComparer.Ordinal));
         }
 
         public IReadOnlyList<string> SmallTables { get; }
+
+        public IReadOnlyList<string> LargeTables { get; }
 
         public int OffsetThreshold { get; }
 
@@ -37,11 +44,8 @@ namespace Sargable.Analyzers
         public static SargableOptions Read(AnalyzerOptions options, SyntaxTree tree)
         {
             var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            var small = Array.Empty<string>();
-            if (config.TryGetValue(SmallTablesKey, out var smallText) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(SmallTablesKey, out smallText))
-            {
-                small = smallText.Split(new[] { ',', ' ', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-            }
+            var small = TableList(config, options, SmallTablesKey);
+            var large = TableList(config, options, LargeTablesKey);
 
             var threshold = RuleOptions.DefaultOffsetThreshold;
             if ((config.TryGetValue(OffsetThresholdKey, out var thresholdText) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OffsetThresholdKey, out thresholdText)) &&
@@ -50,8 +54,13 @@ namespace Sargable.Analyzers
                 threshold = parsed;
             }
 
-            return small.Length == 0 && threshold == RuleOptions.DefaultOffsetThreshold ? Default : new SargableOptions(small, threshold);
+            return small.Length == 0 && large.Length == 0 && threshold == RuleOptions.DefaultOffsetThreshold ? Default : new SargableOptions(small, threshold, large);
         }
+
+        private static string[] TableList(AnalyzerConfigOptions config, AnalyzerOptions options, string key) =>
+            config.TryGetValue(key, out var text) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out text)
+                ? text.Split(new[] { ',', ' ', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+                : Array.Empty<string>();
 
         /// <summary>Names compared the way registry files and options are matched to the model: case-insensitive, underscores ignored.</summary>
         public static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();

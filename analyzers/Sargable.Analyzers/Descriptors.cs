@@ -18,6 +18,7 @@ namespace Sargable.Analyzers
         public static readonly DiagnosticDescriptor NoUniqueTieBreaker = new(RuleIds.NoUniqueTieBreaker, Title(RuleIds.NoUniqueTieBreaker), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.NoUniqueTieBreaker), isEnabledByDefault: true, Description(RuleIds.NoUniqueTieBreaker), HelpLink(RuleIds.NoUniqueTieBreaker));
         public static readonly DiagnosticDescriptor LargeOffset = new(RuleIds.LargeOffset, Title(RuleIds.LargeOffset), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.LargeOffset), isEnabledByDefault: true, Description(RuleIds.LargeOffset), HelpLink(RuleIds.LargeOffset));
         public static readonly DiagnosticDescriptor ClientSideEvaluation = new(RuleIds.ClientSideEvaluation, Title(RuleIds.ClientSideEvaluation), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.ClientSideEvaluation), isEnabledByDefault: true, Description(RuleIds.ClientSideEvaluation), HelpLink(RuleIds.ClientSideEvaluation));
+        public static readonly DiagnosticDescriptor WholeTableAggregate = new(RuleIds.WholeTableAggregate, Title(RuleIds.WholeTableAggregate), MessageFormat, AnalyzerAssembly.Category, DefaultSeverity(RuleIds.WholeTableAggregate), isEnabledByDefault: true, Description(RuleIds.WholeTableAggregate), HelpLink(RuleIds.WholeTableAggregate));
 
         /// <summary>
         /// Not a rule: the <c>sargable.json</c> registry passed as an AdditionalFile cannot be read. Reported on the
@@ -52,11 +53,11 @@ namespace Sargable.Analyzers
             System.StringComparer.OrdinalIgnoreCase,
             new[]
             {
-                Pair(UnboundedRead), Pair(ScopelessLookup), Pair(FilterOrderMismatch), Pair(NoIndexForFilter), Pair(NoUniqueTieBreaker), Pair(LargeOffset),
+                Pair(UnboundedRead), Pair(ScopelessLookup), Pair(FilterOrderMismatch), Pair(NoIndexForFilter), Pair(NoUniqueTieBreaker), Pair(LargeOffset), Pair(WholeTableAggregate),
             });
 
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-            UnboundedRead, ScopelessLookup, FilterOrderMismatch, QueryInLoop, RowByRowWrite, NoIndexForFilter, NoUniqueTieBreaker, LargeOffset, ClientSideEvaluation);
+            UnboundedRead, ScopelessLookup, FilterOrderMismatch, QueryInLoop, RowByRowWrite, NoIndexForFilter, NoUniqueTieBreaker, LargeOffset, ClientSideEvaluation, WholeTableAggregate);
 
         private static System.Collections.Generic.KeyValuePair<string, DiagnosticDescriptor> Pair(DiagnosticDescriptor d) => new(d.Id, d);
 

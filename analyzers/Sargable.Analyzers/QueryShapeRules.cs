@@ -36,6 +36,21 @@ namespace Sargable.Analyzers
         /// </summary>
         public const string BatchProperty = "Sargable.Batch";
 
+        /// <summary>Diagnostic property on every shape finding: what the table-size judgement rested on (<see cref="Registry.TableSizeBasis"/>).</summary>
+        public const string SizeBasisProperty = "Sargable.SizeBasis";
+
+        /// <summary>Diagnostic property on every shape finding: the size knowledge in words ("inferred lookup table (seeded with HasData)").</summary>
+        public const string SizeKnowledgeProperty = "Sargable.SizeKnowledge";
+
+        /// <summary>Diagnostic property on every shape finding: the existing index that came closest, when there is one.</summary>
+        public const string ClosestIndexProperty = "Sargable.ClosestIndex";
+
+        /// <summary>
+        /// Diagnostic property on SARG0010: "any" when the count is compared to mean "at least one row"
+        /// (<c>Count() &gt; 0</c>, <c>&gt;= 1</c>, <c>!= 0</c>), "none" for <c>Count() == 0</c>; the fix writes Any() / !Any().
+        /// </summary>
+        public const string ExistenceProperty = "Sargable.Existence";
+
         internal static void ReportInvalidRegistry(AdditionalFileAnalysisContext context, CompilationState state)
         {
             if (!CompilationState.IsRegistryFile(context.AdditionalFile.Path) || state.ReadRegistryFile(context.CancellationToken).Error is not { } error)
@@ -268,7 +283,7 @@ namespace Sargable.Analyzers
                     continue;
                 }
 
-                var properties = FixProperties(finding, shape, engine, batchFix);
+                var properties = FixProperties(finding, shape, batchFix);
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.Message));
             }
 
@@ -280,52 +295,51 @@ namespace Sargable.Analyzers
             var execution = shape.ExecutionLocation;
             return finding.RuleId switch
             {
-                RuleIds.UnboundedRead => execution,
+                RuleIds.UnboundedRead or RuleIds.WholeTableAggregate => execution,
                 RuleIds.FilterOrderMismatch or RuleIds.NoUniqueTieBreaker when shape.OrderCall is not null => QueryChains.CallLocation(shape.OrderCall),
                 RuleIds.LargeOffset when shape.SkipCall is not null => QueryChains.CallLocation(shape.SkipCall),
                 _ => shape.Find(finding.Location) ?? execution,
             };
         }
 
-        private static ImmutableDictionary<string, string?>? FixProperties(Finding finding, LinqShape shape, SargableEngine engine, bool batchFix)
+        /// <summary>
+        /// What the code fix needs and why the finding fired, as diagnostic properties. The fix order comes from the
+        /// finding (<see cref="Finding.SuggestedOrder"/>): the core computed it once, this only checks that the fix can
+        /// write it (the order call exists, every key is a property of the entity).
+        /// </summary>
+        private static ImmutableDictionary<string, string?> FixProperties(Finding finding, LinqShape shape, bool batchFix)
         {
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(SizeBasisProperty, finding.SizeBasis.ToString())
+                .Add(SizeKnowledgeProperty, finding.SizeNote)
+                .Add(ClosestIndexProperty, finding.ClosestIndex);
             var access = finding.AccessId is { } id ? shape.Shape.Accesses[id] : null;
+            var order = finding.SuggestedOrder;
             switch (finding.RuleId)
             {
                 case RuleIds.UnboundedRead when batchFix && !shape.HasTerminal:
-                    return ImmutableDictionary<string, string?>.Empty.Add(BatchProperty, "foreach");
-                case RuleIds.FilterOrderMismatch when access is { Id: 0 } && shape.OrderCall is not null && shape.Entities[0].PrimaryKey is { Count: > 0 } key:
+                    return properties.Add(BatchProperty, "foreach");
+                case RuleIds.FilterOrderMismatch when access is { Id: 0 } && shape.OrderCall is not null && order is { Count: > 0 } && order.All(o => shape.Entities[0].HasProperty(o.Column)):
+                    return properties
+                        .Add(OrderByProperty, string.Join(",", order.Select(o => o.Column)))
+                        .Add(DescendingProperty, order[0].Descending ? "true" : "false");
+                case RuleIds.NoUniqueTieBreaker when access is { Id: 0 } && shape.LastOrderCall is not null && shape.Order.Count > 0 && order is not null && order.Count > access.OrderBy.Count:
                     {
-                        var equal = new HashSet<string>(access.Equalities.Select(e => e.Column), StringComparer.Ordinal);
-                        var effective = shape.Order.Where(o => !equal.Contains(o.Property)).ToList();
-                        var range = finding.Columns.Count > 0 ? access.Ranges.FirstOrDefault(r => r.Column == finding.Columns[0]) : null;
-                        if (range is null || effective.Count == 0 || access.Ranges.Any(r => r.Column == effective[0].Property))
+                        var key = order.Skip(access.OrderBy.Count).Select(o => o.Column).ToList();
+                        if (!key.All(shape.Entities[0].HasProperty))
                         {
-                            return null;
+                            return properties;
                         }
 
-                        var fixedOrder = new[] { range.Column }.Concat(key.Where(k => k != range.Column)).ToList();
-                        return ImmutableDictionary<string, string?>.Empty
-                            .Add(OrderByProperty, string.Join(",", fixedOrder))
-                            .Add(DescendingProperty, effective[0].Descending ? "true" : "false");
-                    }
-
-                case RuleIds.NoUniqueTieBreaker when access is { Id: 0 } && shape.LastOrderCall is not null && shape.Order.Count > 0:
-                    {
-                        var ordered = new HashSet<string>(shape.Order.Select(o => o.Property), StringComparer.OrdinalIgnoreCase);
-                        var key = finding.Columns.Where(c => !ordered.Contains(c)).ToList();
-                        if (key.Count == 0 || !key.All(shape.Entities[0].HasProperty))
-                        {
-                            return null;
-                        }
-
-                        return ImmutableDictionary<string, string?>.Empty
+                        return properties
                             .Add(ThenByProperty, string.Join(",", key))
-                            .Add(DescendingProperty, shape.Order[shape.Order.Count - 1].Descending ? "true" : "false");
+                            .Add(DescendingProperty, order[order.Count - 1].Descending ? "true" : "false");
                     }
 
+                case RuleIds.WholeTableAggregate when WholeTableAggregateExistence.Of(shape) is { } existence:
+                    return properties.Add(ExistenceProperty, existence);
                 default:
-                    return null;
+                    return properties;
             }
         }
 

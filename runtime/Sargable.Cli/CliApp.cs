@@ -35,6 +35,7 @@ namespace Sargable.Cli
             root.Subcommands.Add(new CheckSqlCommand(console, checker).Build());
             root.Subcommands.Add(RulesCommand.Build(console));
             root.Subcommands.Add(new Analyze.AnalyzeCommand(console).Build());
+            root.Subcommands.Add(new RegistryPull.RegistryPullCommand(console).Build());
             return root;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Sargable.Registry;
 using Sargable.Shapes;
 
 namespace Sargable
@@ -43,6 +44,18 @@ namespace Sargable
 
         /// <summary>The access the finding is about (<see cref="TableAccess.Id"/>), or null for whole-statement findings.</summary>
         public int? AccessId { get; init; }
+
+        /// <summary>
+        /// The ORDER BY a fix writes, when the fix is an order rather than an index: SARG0003's range column closed by the
+        /// primary key or smallest unique index, SARG0007's order with the tie-breaker appended. Front-ends pass it on; they never recompute it.
+        /// </summary>
+        public IReadOnlyList<OrderColumn>? SuggestedOrder { get; init; }
+
+        /// <summary>What the table-size judgement rested on (registry estimate, declaration, inferred lookup table, unknown).</summary>
+        public TableSizeBasis SizeBasis { get; init; }
+
+        /// <summary>The size knowledge in words ("registry estimate 2,000,000 rows"), for messages, logs and reports.</summary>
+        public string? SizeNote { get; init; }
 
         /// <summary>The rule's documentation page.</summary>
         public string HelpLink => RuleCatalog.HelpLink(RuleId);

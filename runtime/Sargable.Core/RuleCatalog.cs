@@ -27,6 +27,8 @@ namespace Sargable
                 "OFFSET reads and discards every skipped row; page by key instead."),
             new(RuleIds.ClientSideEvaluation, "Filtering or counting after materialization", Severity.Warning, RuleSurface.Code,
                 "All rows are loaded before filtering or counting in memory; apply the operator before materializing."),
+            new(RuleIds.WholeTableAggregate, "Aggregate over every row of a large table", Severity.Info, RuleSurface.Shape | RuleSurface.Code,
+                "Count, Sum, Min, Max or Average reads every row of a large table; filter it, keep a counter, or use Any() when only existence matters."),
         ];
 
         private static readonly Dictionary<string, RuleDescriptor> ById = AllRules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);

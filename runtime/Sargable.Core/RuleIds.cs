@@ -32,5 +32,8 @@ namespace Sargable
 
         /// <summary>Filtering or counting after materialization.</summary>
         public const string ClientSideEvaluation = "SARG0009";
+
+        /// <summary>Count, Sum, Min, Max or Average over every row of a large table.</summary>
+        public const string WholeTableAggregate = "SARG0010";
     }
 }

@@ -12,10 +12,10 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                 Task<List<Deployment>> Page(AppDb db, long projectId) => db.Deployments
                     .Where(d => d.ProjectId == projectId)
                     .[|OrderByDescending(d => d.CreatedAt)|]
-                    .Take(20)
+                    .Skip(20).Take(20)
                     .ToListAsync();
 
-                List<ProjectEnvironment> Names(AppDb db) => db.Environments.[|OrderBy(e => e.Name)|].Take(20).ToList();
+                List<ProjectEnvironment> Names(AppDb db) => db.Environments.[|OrderBy(e => e.Name)|].Skip(20).Take(20).ToList();
             }
             """, """
             namespace App;
@@ -24,10 +24,10 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                 Task<List<Deployment>> Page(AppDb db, long projectId) => db.Deployments
                     .Where(d => d.ProjectId == projectId)
                     .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-                    .Take(20)
+                    .Skip(20).Take(20)
                     .ToListAsync();
 
-                List<ProjectEnvironment> Names(AppDb db) => db.Environments.OrderBy(e => e.Name).ThenBy(e => e.Id).Take(20).ToList();
+                List<ProjectEnvironment> Names(AppDb db) => db.Environments.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(20).Take(20).ToList();
             }
             """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
 

@@ -36,7 +36,7 @@ namespace Sargable.Cli.Tests
             Assert.Equal("SELECT ... WHERE a > 1", statement.GetProperty("text").GetString());
 
             var f = Assert.Single(statement.GetProperty("findings").EnumerateArray());
-            Assert.Equal(["rule", "severity", "table", "columns", "message", "closestIndex", "suggestedIndex", "line", "column", "helpUri"], Names(f));
+            Assert.Equal(["rule", "severity", "table", "columns", "message", "closestIndex", "suggestedIndex", "sizeBasis", "sizeKnowledge", "line", "column", "helpUri"], Names(f));
             Assert.Equal("SARG0003", f.GetProperty("rule").GetString());
             Assert.Equal("warning", f.GetProperty("severity").GetString());
             Assert.Equal("deployments", f.GetProperty("table").GetString());

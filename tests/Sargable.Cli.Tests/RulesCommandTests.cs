@@ -18,7 +18,7 @@ namespace Sargable.Cli.Tests
             Assert.Equal(RuleCatalog.All.Count, lines.Length - 1);
             foreach (var (rule, line) in RuleCatalog.All.Zip(lines.Skip(1)))
             {
-                Assert.StartsWith(rule.Id + "  warning", line, StringComparison.Ordinal);
+                Assert.Matches($"^{rule.Id} +{rule.DefaultSeverity.ToString().ToLowerInvariant()} ", line);
                 Assert.Contains(rule.Title, line, StringComparison.Ordinal);
                 Assert.EndsWith(rule.HelpLink, line, StringComparison.Ordinal);
             }

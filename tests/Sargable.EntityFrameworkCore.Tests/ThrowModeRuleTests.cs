@@ -127,7 +127,9 @@ namespace Sargable.EntityFrameworkCore.Tests
         {
             await using var db = Guarded();
             var (projectId, environmentId) = (CorpusKeys.ProjectId, CorpusKeys.ProductionEnvironmentId);
-            var page = db.Deployments.Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId);
+            // A keyset page (continuing after the last updated_at seen): a page, unlike a plain top-N.
+            var after = DateTime.UnixEpoch;
+            var page = db.Deployments.Where(d => d.ProjectId == projectId && d.EnvironmentId == environmentId && d.UpdatedAt > after);
 
             var error = await Assert.ThrowsAsync<InefficientQueryError>(() => page.OrderBy(d => d.UpdatedAt).Take(20).ToListAsync());
 

@@ -117,6 +117,7 @@ namespace Sargable.Analyzers.Model
                 }
             }
 
+            LookupTableInference.Apply(ef, entities.Values);
             return new EfModel(ef, entities);
         }
 
@@ -585,6 +586,9 @@ namespace Sargable.Analyzers.Model
                 case "HasIndex":
                     ReadIndex(invocation, method, builderEntity, facts);
                     break;
+                case "HasData":
+                    facts.Seeded.Add(builderEntity);
+                    break;
             }
         }
 
@@ -729,8 +733,19 @@ namespace Sargable.Analyzers.Model
 
             public List<(INamedTypeSymbol Dependent, string? Navigation, List<string> Properties)> ForeignKeys { get; } = new();
 
+            /// <summary>Entities given rows with HasData (a lookup-table signal, see <see cref="LookupTableInference"/>).</summary>
+            public HashSet<INamedTypeSymbol> Seeded { get; } = new(Comparer);
+
             public void ApplyTo(Dictionary<INamedTypeSymbol, EntityModel> entities)
             {
+                foreach (var type in Seeded)
+                {
+                    if (entities.TryGetValue(type, out var seeded))
+                    {
+                        seeded.Seeded = true;
+                    }
+                }
+
                 foreach (var (type, table, schema) in Tables)
                 {
                     if (entities.TryGetValue(type, out var entity))

@@ -90,6 +90,12 @@ namespace Sargable.Analyzers.Model
         /// <summary>True when every index of the entity is visible in the compilation, so "no index serves it" can be trusted.</summary>
         public bool IndexesVisible { get; set; } = true;
 
+        /// <summary>True when the model seeds rows with HasData.</summary>
+        public bool Seeded { get; set; }
+
+        /// <summary>Why the model suggests a lookup or configuration table (<see cref="LookupTableInference"/>), or null.</summary>
+        public string? LookupReason { get; set; }
+
         public bool HasProperty(string name) => Columns.ContainsKey(name);
 
         /// <summary>Keys and indexes in the form the registry wants (primary key, unique keys, indexes, foreign-key indexes).</summary>

@@ -22,6 +22,7 @@ namespace Sargable.Analyzers.Model
         public static IndexRegistry Build(EfModel model, SargableOptions options, IndexRegistry? file = null)
         {
             var small = new HashSet<string>(options.SmallTables.Select(SargableOptions.Normalize));
+            var large = new HashSet<string>(options.LargeTables.Select(SargableOptions.Normalize));
             var fileTables = new Dictionary<string, RegisteredTable>();
             foreach (var table in file?.Tables ?? Array.Empty<RegisteredTable>())
             {
@@ -45,7 +46,11 @@ namespace Sargable.Analyzers.Model
                     indexes.AddRange(listed.Indexes.Where(i => names.Add(i.Name)).Select(i => Translate(entity, i)));
                 }
 
-                tables.Add(new RegisteredTable(entity.TableName, indexes, isSmall || (listed?.Small ?? false), entity.Schema, listed?.EstimatedRows));
+                tables.Add(new RegisteredTable(entity.TableName, indexes, isSmall || (listed?.Small ?? false), entity.Schema, listed?.EstimatedRows)
+                {
+                    Large = entity.Names.Any(n => large.Contains(SargableOptions.Normalize(n))),
+                    InferredLookup = entity.LookupReason,
+                });
             }
 
             return new IndexRegistry(tables, file?.SmallTableRows ?? IndexRegistry.DefaultSmallTableRows);

@@ -143,6 +143,8 @@ namespace Sargable.Benchmarks.Analyzers
                                 Sink(row.Name);
                             }
                         }
+
+                        public Task<int> TotalAsync(CancellationToken ct) => db.Entity{{a}}s.CountAsync(ct);
                 """,
                 2 => $$"""
                         public Task<Entity{{a}}?> ByNameAsync(string name, CancellationToken ct) => db.Entity{{a}}s.FirstOrDefaultAsync(e => e.Name == name, ct);
@@ -174,8 +176,8 @@ namespace Sargable.Benchmarks.Analyzers
                         public Task<List<Entity{{a}}>> ByCodeAsync(string code, CancellationToken ct) => db.Entity{{a}}s.Where(e => e.Code == code).ToListAsync(ct);
                 """,
                 7 => $$"""
-                        public Task<List<Entity{{a}}>> NewestAsync(long tenantId, CancellationToken ct) =>
-                            db.Entity{{a}}s.Where(e => e.TenantId == tenantId).OrderByDescending(e => e.Rank).Take(20).ToListAsync(ct);
+                        public Task<List<Entity{{a}}>> NewestBeforeAsync(long tenantId, int beforeRank, CancellationToken ct) =>
+                            db.Entity{{a}}s.Where(e => e.TenantId == tenantId && e.Rank < beforeRank).OrderByDescending(e => e.Rank).Take(20).ToListAsync(ct);
                 """,
                 8 => $$"""
                         public Task<List<Entity{{a}}>> PageAsync(long tenantId, int page, CancellationToken ct) =>

@@ -69,6 +69,8 @@ namespace Sargable.Cli.Reports
                 json.WriteString("message", finding.Message);
                 json.WriteString("closestIndex", finding.ClosestIndex);
                 json.WriteString("suggestedIndex", finding.SuggestedIndex);
+                json.WriteString("sizeBasis", SizeBasisName(finding.SizeBasis));
+                json.WriteString("sizeKnowledge", finding.SizeNote);
                 json.WriteNumber("line", finding.Location?.Line ?? verdict.Line);
                 json.WriteNumber("column", finding.Location?.Column ?? verdict.Column);
                 json.WriteString("helpUri", finding.HelpLink);
@@ -78,5 +80,15 @@ namespace Sargable.Cli.Reports
             json.WriteEndArray();
             json.WriteEndObject();
         }
+
+        /// <summary>The stable JSON spelling of <see cref="Registry.TableSizeBasis"/> (camelCase, like every other key).</summary>
+        private static string SizeBasisName(Registry.TableSizeBasis basis) => basis switch
+        {
+            Registry.TableSizeBasis.RowEstimate => "rowEstimate",
+            Registry.TableSizeBasis.DeclaredSmall => "declaredSmall",
+            Registry.TableSizeBasis.DeclaredLarge => "declaredLarge",
+            Registry.TableSizeBasis.InferredLookup => "inferredLookup",
+            _ => "unknown",
+        };
     }
 }

@@ -23,6 +23,12 @@ namespace Sargable.Registry
         /// <summary>True for a DESC key column.</summary>
         public bool Descending { get; }
 
+        /// <summary>
+        /// True when the key is an expression (<c>lower(email)</c>) rather than a column; <see cref="Name"/> then holds the
+        /// expression's text, which never equals a plain column, so the engine cannot use the index past it.
+        /// </summary>
+        public bool IsExpression { get; init; }
+
         /// <summary>Same name (case-insensitive) and direction.</summary>
         public bool Equals(IndexColumn? other) =>
             other is not null && Descending == other.Descending && string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);

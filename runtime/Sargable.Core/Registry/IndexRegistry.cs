@@ -76,9 +76,52 @@ namespace Sargable.Registry
             return null;
         }
 
-        /// <summary>True when the table is exempt from full-scan rules: flagged small, or estimated below the threshold.</summary>
-        public bool IsSmall(RegisteredTable table) =>
-            table.Small || (table.EstimatedRows is { } rows && rows >= 0 && rows < SmallTableRows);
+        /// <summary>
+        /// True when the table is exempt from full-scan rules. Declared large wins, then declared small, then the row
+        /// estimate against the threshold, then the model's lookup-table inference; an unknown table is large.
+        /// </summary>
+        public bool IsSmall(RegisteredTable table) => SizeBasisOf(table) switch
+        {
+            TableSizeBasis.DeclaredSmall or TableSizeBasis.InferredLookup => true,
+            TableSizeBasis.RowEstimate => table.EstimatedRows < SmallTableRows,
+            _ => false,
+        };
+
+        /// <summary>Which knowledge decides the table's size (the order of <see cref="IsSmall"/>).</summary>
+        public TableSizeBasis SizeBasisOf(RegisteredTable? table)
+        {
+            if (table is null)
+            {
+                return TableSizeBasis.Unknown;
+            }
+
+            if (table.Large)
+            {
+                return TableSizeBasis.DeclaredLarge;
+            }
+
+            if (table.Small)
+            {
+                return TableSizeBasis.DeclaredSmall;
+            }
+
+            if (table.EstimatedRows is >= 0)
+            {
+                return TableSizeBasis.RowEstimate;
+            }
+
+            return table.InferredLookup is not null ? TableSizeBasis.InferredLookup : TableSizeBasis.Unknown;
+        }
+
+        /// <summary>One phrase saying what the size judgement rests on, for messages and logs ("registry estimate 2,000,000 rows").</summary>
+        public string DescribeSize(RegisteredTable? table) => SizeBasisOf(table) switch
+        {
+            TableSizeBasis.DeclaredLarge => "declared large (large_tables)",
+            TableSizeBasis.DeclaredSmall => "declared small (registry or small_tables)",
+            TableSizeBasis.RowEstimate => string.Format(System.Globalization.CultureInfo.InvariantCulture, "registry estimate {0:N0} rows", table!.EstimatedRows),
+            TableSizeBasis.InferredLookup => "inferred lookup table (" + table!.InferredLookup + ")",
+            _ => "size unknown, treated as large",
+        };
 
         /// <summary>Combines two registries: indexes are united (by name), a table is small if either source says so.</summary>
         public IndexRegistry Merge(IndexRegistry other) =>
@@ -96,7 +139,11 @@ namespace Sargable.Registry
             var names = new HashSet<string>(a.Indexes.Select(i => i.Name), StringComparer.OrdinalIgnoreCase);
             var merged = a.WithIndexes(b.Indexes.Where(i => names.Add(i.Name)));
             var rows = a.EstimatedRows ?? b.EstimatedRows;
-            return new RegisteredTable(a.Name, merged.Indexes, a.Small || b.Small, a.Schema ?? b.Schema, rows);
+            return new RegisteredTable(a.Name, merged.Indexes, a.Small || b.Small, a.Schema ?? b.Schema, rows)
+            {
+                Large = a.Large || b.Large,
+                InferredLookup = a.InferredLookup ?? b.InferredLookup,
+            };
         }
 
         private static string Key(string? schema, string table) => schema is null ? table : schema + "." + table;

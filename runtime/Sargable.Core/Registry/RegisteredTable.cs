@@ -37,15 +37,24 @@ namespace Sargable.Registry
         /// <summary>Row estimate from the live catalog, when known.</summary>
         public long? EstimatedRows { get; }
 
+        /// <summary>
+        /// Listed as large (<c>large_tables</c>): never exempt from the full-scan rules, whatever the registry's flag,
+        /// estimate or the model's inference say.
+        /// </summary>
+        public bool Large { get; init; }
+
+        /// <summary>Why the EF model suggests a lookup or configuration table ("seeded with HasData"), or null when it does not.</summary>
+        public string? InferredLookup { get; init; }
+
         /// <summary>The primary key index, or null when none is known.</summary>
         public IndexDefinition? PrimaryKey => Indexes.FirstOrDefault(i => i.PrimaryKey);
 
         /// <summary>A copy with more indexes (for combining registry sources).</summary>
         public RegisteredTable WithIndexes(IEnumerable<IndexDefinition> more) =>
-            new(Name, Indexes.Concat(more), Small, Schema, EstimatedRows);
+            new(Name, Indexes.Concat(more), Small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup };
 
         /// <summary>A copy with the small flag set to <paramref name="small"/>.</summary>
-        public RegisteredTable WithSmall(bool small) => new(Name, Indexes, small, Schema, EstimatedRows);
+        public RegisteredTable WithSmall(bool small) => new(Name, Indexes, small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup };
 
         /// <inheritdoc />
         public override string ToString() => (Schema is null ? Name : Schema + "." + Name) + (Small ? " (small)" : string.Empty);

@@ -30,7 +30,10 @@ namespace Sargable.Rules
 
                 var matches = IndexMatcher.MatchAll(facts);
                 var hasRange = access.Ranges.Count > 0;
-                if (facts.EffectiveOrder.Count == 0 || matches.Any(m => m.ServesFilterAndOrder(hasRange, hasOrder: true)))
+
+                // IS NULL (soft-delete flags) keeps most rows and a join column is bound row by row, so an order-only walk stays cheap.
+                var hasEquality = access.Equalities.Any(e => e.Kind is not (EqualityKind.IsNull or EqualityKind.JoinColumn));
+                if (facts.EffectiveOrder.Count == 0 || matches.Any(m => m.ServesFilterAndOrder(hasRange, hasOrder: true, hasEquality)))
                 {
                     continue;
                 }
@@ -66,7 +69,7 @@ namespace Sargable.Rules
                 $"before the LIMIT; order by {fixText} {indexText}.";
             var columns = new List<string> { range.Column };
             columns.AddRange(facts.EffectiveOrder.Select(o => o.Column).Where(c => !columns.Contains(c)));
-            context.Report(facts, Id, columns, message, range.Location, closest, suggestion?.Ddl);
+            context.Report(facts, Id, columns, message, range.Location, closest, suggestion?.Ddl, fixedOrder);
         }
 
         private void ReportOrderNotServed(RuleContext context, AccessFacts facts, string orderText, string? closest)
@@ -78,8 +81,11 @@ namespace Sargable.Rules
             var equalities = facts.Access.Equalities.Select(e => e.Column).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
             var filter = equalities.Count > 0 ? $"equality on {string.Join(", ", equalities)}" : "its filter";
             var indexText = suggestion is not null ? $"add an index on ({string.Join(", ", suggestion.Columns)})" : "reorder the ORDER BY to follow an existing index";
-            var message =
-                $"No index on {facts.Access.Table} continues {filter} with ORDER BY {orderText}, so every matching row is sorted before the LIMIT; {indexText}.";
+            var orderOnly = IndexMatcher.MatchAll(facts).FirstOrDefault(m => m.ServesOnlyOrder).Index;
+            var walk = orderOnly is null
+                ? "so every matching row is sorted before the LIMIT"
+                : $"and {orderOnly.Name} delivers only the order, so the scan walks it discarding rows until the LIMIT is met (the whole table for a rare value)";
+            var message = $"No index on {facts.Access.Table} continues {filter} with ORDER BY {orderText}, {walk}; {indexText}.";
             var columns = equalities.Concat(order.Select(o => o.Column)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
             context.Report(facts, Id, columns, message, order[0].Location, closest, suggestion?.Ddl);
         }

@@ -36,9 +36,16 @@ namespace Sargable.Rules
         /// <summary>A unique index with every column bound by equality: at most one row.</summary>
         public bool PointLookup { get; }
 
-        /// <summary>Seeks with the whole filter and delivers the order, so a LIMIT stops early.</summary>
-        public bool ServesFilterAndOrder(bool hasRange, bool hasOrder) =>
-            PointLookup || (ServesOrder && (!hasRange || RangeUsed) && (ServesFilter || (hasOrder && OrderMatched > 0)));
+        /// <summary>
+        /// Seeks with the whole filter and delivers the order, so a LIMIT stops early. An index that delivers only the
+        /// order does not serve a filter with equality columns: the planner walks it discarding rows until the LIMIT is
+        /// met, which reads the whole table for a rare or absent value.
+        /// </summary>
+        public bool ServesFilterAndOrder(bool hasRange, bool hasOrder, bool hasEquality) =>
+            PointLookup || (ServesOrder && (!hasRange || RangeUsed) && (ServesFilter || (hasOrder && OrderMatched > 0 && !hasEquality)));
+
+        /// <summary>Delivers the order without narrowing the rows: a walk that filters as it goes.</summary>
+        public bool ServesOnlyOrder => !PointLookup && !ServesFilter && ServesOrder && OrderMatched > 0;
 
         /// <summary>Closeness for picking the "closest index" to show: longer useful prefix first.</summary>
         public int Score => PointLookup ? 1000 : (EqualityPrefix * 4) + (RangeUsed ? 2 : 0) + (OrderMatched > 0 ? 1 + OrderMatched : 0);

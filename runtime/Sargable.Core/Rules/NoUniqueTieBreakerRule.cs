@@ -4,7 +4,7 @@ using Sargable.Shapes;
 
 namespace Sargable.Rules
 {
-    /// <summary>SARG0007: a paged or limited ORDER BY whose keys (with the equality-fixed columns) are not unique.</summary>
+    /// <summary>SARG0007: a paged ORDER BY (OFFSET or keyset) whose keys (with the equality-fixed columns) are not unique.</summary>
     internal sealed class NoUniqueTieBreakerRule : IShapeRule
     {
         public string Id => RuleIds.NoUniqueTieBreaker;
@@ -37,7 +37,7 @@ namespace Sargable.Rules
             foreach (var facts in context.Facts)
             {
                 var access = facts.Access;
-                if (facts.Table is null || !facts.IsOrderedAndLimited || access.OrderByUnresolved || IsSingleRow(access) || IsUniquelyOrdered(facts))
+                if (facts.Table is null || !facts.IsOrderedAndLimited || access.OrderByUnresolved || !IsPaged(access) || IsUniquelyOrdered(facts))
                 {
                     continue;
                 }
@@ -54,12 +54,16 @@ namespace Sargable.Rules
                     $"{access.Table} is paged by ORDER BY {orderText}, which is not unique, so rows with equal values can repeat or vanish between pages; " +
                     $"order by {fixedText}.";
                 var columns = access.OrderBy.Select(o => o.Column).Concat(key).ToList();
-                context.Report(facts, Id, columns, message, last.Location, null, suggestion?.Ddl);
+                context.Report(facts, Id, columns, message, last.Location, null, suggestion?.Ddl, ordered);
             }
         }
 
-        /// <summary><c>LIMIT 1</c> without OFFSET fetches one row: ties change which row, but nothing repeats between pages.</summary>
-        private static bool IsSingleRow(TableAccess access) =>
-            access.Offset is null && access.Limit is { Kind: RowCountKind.Constant, Value: 1 };
+        /// <summary>
+        /// Pages are an OFFSET, or a keyset (a range on the leading ORDER BY column, <c>WHERE created_at &lt; @last</c>). A
+        /// plain top-N (<c>ORDER BY created DESC LIMIT 10</c>) is read once, so ties change which rows appear but nothing
+        /// repeats or vanishes between pages.
+        /// </summary>
+        private static bool IsPaged(TableAccess access) =>
+            access.Offset is not null || (access.OrderBy.Count > 0 && access.Ranges.Any(r => ColumnSet.Same(r.Column, access.OrderBy[0].Column)));
     }
 }

@@ -40,12 +40,12 @@ namespace Sargable.Rules
 
         public bool HasFinding(int access, string ruleId) => reported.Contains((access, ruleId));
 
-        /// <summary>True when an index-placement rule (SARG0002, SARG0003, SARG0006) already explains this access.</summary>
+        /// <summary>True when an index-placement or whole-table rule (SARG0001, SARG0002, SARG0003, SARG0006, SARG0010) already explains this access.</summary>
         public bool HasIndexFinding(int access) =>
             HasFinding(access, RuleIds.ScopelessLookup) || HasFinding(access, RuleIds.FilterOrderMismatch) || HasFinding(access, RuleIds.NoIndexForFilter) ||
-            HasFinding(access, RuleIds.UnboundedRead);
+            HasFinding(access, RuleIds.UnboundedRead) || HasFinding(access, RuleIds.WholeTableAggregate);
 
-        public void Report(AccessFacts facts, string ruleId, IReadOnlyList<string> columns, string message, SourceLocation? location, string? closestIndex = null, string? suggestedIndex = null)
+        public void Report(AccessFacts facts, string ruleId, IReadOnlyList<string> columns, string message, SourceLocation? location, string? closestIndex = null, string? suggestedIndex = null, IReadOnlyList<OrderColumn>? suggestedOrder = null)
         {
             // A suppressed finding still explains its access, so a less specific rule does not report the same problem instead.
             reported.Add((facts.Access.Id, ruleId));
@@ -60,6 +60,9 @@ namespace Sargable.Rules
                 SuggestedIndex = suggestedIndex,
                 Location = location ?? facts.Access.Location,
                 AccessId = facts.Access.Id,
+                SuggestedOrder = suggestedOrder,
+                SizeBasis = Registry.SizeBasisOf(facts.Table),
+                SizeNote = Registry.DescribeSize(facts.Table),
             });
         }
     }

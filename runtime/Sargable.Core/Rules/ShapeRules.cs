@@ -11,6 +11,7 @@ namespace Sargable.Rules
         public static IReadOnlyList<IShapeRule> All { get; } = new IShapeRule[]
         {
             new UnboundedReadRule(),
+            new WholeTableAggregateRule(),
             new ScopelessLookupRule(),
             new FilterOrderMismatchRule(),
             new NoIndexForFilterRule(),

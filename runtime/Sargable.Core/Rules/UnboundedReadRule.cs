@@ -5,9 +5,9 @@ using Sargable.Shapes;
 namespace Sargable.Rules
 {
     /// <summary>
-    /// SARG0001: a large table read with no usable filter and no row limit. An access is bounded by its own value filter,
-    /// a row limit, an outer row (correlated), or a join to a bounded access; a block none of whose large accesses is
-    /// bounded reads whole tables.
+    /// SARG0001: a large table read with no usable filter and no row limit, its rows returned, iterated, updated or deleted.
+    /// An access is bounded by its own value filter, a row limit, an outer row (correlated), or a join to a bounded access;
+    /// a block none of whose large accesses is bounded reads whole tables. Whole-table aggregates are SARG0010's.
     /// </summary>
     internal sealed class UnboundedReadRule : IShapeRule
     {
@@ -20,6 +20,28 @@ namespace Sargable.Rules
                 return;
             }
 
+            foreach (var facts in WholeTableReads(context))
+            {
+                var access = facts.Access;
+                if (IsWholeTableAggregate(access))
+                {
+                    continue;
+                }
+
+                var key = IndexSuggestion.UniqueKey(facts);
+                context.Report(facts, Id, key, Message(access, key), access.Location);
+            }
+        }
+
+        /// <summary>A read whose rows are folded into aggregates (SARG0010's case) rather than returned or iterated.</summary>
+        public static bool IsWholeTableAggregate(TableAccess access) => access.Operation == AccessOperation.Read && access.Aggregated && !access.WindowedOnly;
+
+        /// <summary>
+        /// The large accesses no filter, limit, outer row or join bounds, one per connected read: a table reached by
+        /// joining an already listed one is part of that read. SARG0001 and SARG0010 both start here.
+        /// </summary>
+        public static IEnumerable<AccessFacts> WholeTableReads(RuleContext context)
+        {
             foreach (var block in context.Facts.GroupBy(f => f.Access.Block))
             {
                 var accesses = block.ToList();
@@ -33,7 +55,6 @@ namespace Sargable.Rules
                         continue;
                     }
 
-                    // One finding per connected read: a table reached by joining an already reported one is part of that read.
                     if (Partners(access, accesses).Any(reported.Contains))
                     {
                         reported.Add(access.Id);
@@ -41,8 +62,7 @@ namespace Sargable.Rules
                     }
 
                     reported.Add(access.Id);
-                    var key = IndexSuggestion.UniqueKey(facts);
-                    context.Report(facts, Id, key, Message(access, key), access.Location);
+                    yield return facts;
                 }
             }
         }
@@ -55,7 +75,6 @@ namespace Sargable.Rules
             {
                 AccessOperation.Delete => $"Every row of {access.Table} is deleted by one statement with no filter; delete in keyset batches on {keyList} instead.",
                 AccessOperation.Update => $"Every row of {access.Table} is updated by one statement with no filter; update in keyset batches on {keyList} instead.",
-                _ when access.Aggregated => $"{access.Table} is aggregated over all of its rows with no filter; filter it, keep a counter, or {batch}.",
                 _ => $"{access.Table} is read with no filter and no row limit, so every row is fetched; {batch}.",
             };
         }

@@ -64,6 +64,7 @@ namespace Sargable.Shapes
             Limit = source.Limit;
             Offset = source.Offset;
             Aggregated = source.Aggregated;
+            WindowedOnly = source.WindowedOnly;
             Location = source.Location;
         }
 
@@ -117,6 +118,12 @@ namespace Sargable.Shapes
 
         /// <summary>True for UPDATE/DELETE ... WHERE CURRENT OF: the one row a cursor is on (the cursor's query is checked itself).</summary>
         public bool AtCursor { get; init; }
+
+        /// <summary>
+        /// True when <see cref="Aggregated"/> comes only from window functions (<c>ROW_NUMBER() OVER</c>): every row is
+        /// still returned, so a whole-table read stays SARG0001 rather than SARG0010.
+        /// </summary>
+        public bool WindowedOnly { get; init; }
 
         /// <summary>Where the table name stands in the source, for carets and squiggles.</summary>
         public SourceLocation? Location { get; init; }

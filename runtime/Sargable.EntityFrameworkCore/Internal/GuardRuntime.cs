@@ -237,9 +237,10 @@ namespace Sargable.Internal
 
             if (kept.Count > 0)
             {
-                if (Options.Mode == SargableMode.Throw)
+                // Info findings (SARG0010 by default) are worth knowing, not worth failing a request: they are logged even in Throw mode.
+                if (Options.Mode == SargableMode.Throw && kept.Any(k => k.Finding.Severity != Severity.Info))
                 {
-                    throw new InefficientQueryError(kept.Select(k => k.Finding).ToList(), sql, plan, callSite);
+                    throw new InefficientQueryError(kept.Where(k => k.Finding.Severity != Severity.Info).Select(k => k.Finding).ToList(), sql, plan, callSite);
                 }
 
                 foreach (var (finding, fromPlan) in kept)
@@ -360,12 +361,13 @@ namespace Sargable.Internal
             logger.Log(
                 level,
                 SargableDiagnostics.ForRule(finding.RuleId),
-                "{RuleId} {RuleTitle}: {Message} Table: {Table}; columns: {Columns}; closest index: {ClosestIndex}; suggested index: {SuggestedIndex}; found by: {Source}; issued from: {CallSite}; plan: {Plan}; help: {HelpLink}. SQL: {Sql}",
+                "{RuleId} {RuleTitle}: {Message} Table: {Table}; columns: {Columns}; table size: {SizeKnowledge}; closest index: {ClosestIndex}; suggested index: {SuggestedIndex}; found by: {Source}; issued from: {CallSite}; plan: {Plan}; help: {HelpLink}. SQL: {Sql}",
                 finding.RuleId,
                 title,
                 finding.Message,
                 finding.Table,
                 string.Join(", ", finding.Columns),
+                finding.SizeNote ?? "unknown",
                 finding.ClosestIndex ?? "none",
                 finding.SuggestedIndex ?? "none",
                 fromPlan ? "database plan" : "registry",

@@ -58,6 +58,8 @@ namespace Sargable
                       FROM generate_series(1, ix.indnatts) AS k
                       LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[k - 1]),
                    (SELECT string_agg(CASE WHEN (ix.indoption[k - 1] & 1) = 1 THEN '1' ELSE '0' END, '' ORDER BY k)
+                      FROM generate_series(1, ix.indnkeyatts) AS k),
+                   (SELECT string_agg(CASE WHEN ix.indkey[k - 1] = 0 THEN '1' ELSE '0' END, '' ORDER BY k)
                       FROM generate_series(1, ix.indnkeyatts) AS k)
               FROM pg_class c
               JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -97,7 +99,11 @@ namespace Sargable
                 var keyCount = reader.GetInt16(8);
                 var all = reader.GetString(10).Split('\x1f');
                 var descending = reader.IsDBNull(11) ? string.Empty : reader.GetString(11);
-                var keys = all.Take(keyCount).Select((c, i) => new IndexColumn(c, i < descending.Length && descending[i] == '1'));
+                var expressions = reader.IsDBNull(12) ? string.Empty : reader.GetString(12);
+                var keys = all.Take(keyCount).Select((c, i) => new IndexColumn(c, i < descending.Length && descending[i] == '1')
+                {
+                    IsExpression = i < expressions.Length && expressions[i] == '1',
+                });
                 table.Indexes.Add(new IndexDefinition(
                     reader.GetString(4),
                     keys,
@@ -165,7 +171,7 @@ namespace Sargable
                         if (isKey)
                         {
                             var column = reader.IsDBNull(2) ? (cid == -2 ? "<expression>" : "rowid") : reader.GetString(2);
-                            keys.Add(new IndexColumn(column, Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0));
+                            keys.Add(new IndexColumn(column, Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0) { IsExpression = cid == -2 });
                         }
                     }).ConfigureAwait(false);
 

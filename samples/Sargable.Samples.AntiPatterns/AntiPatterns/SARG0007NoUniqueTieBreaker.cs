@@ -15,9 +15,9 @@ namespace Sargable.Samples.AntiPatterns.Slow
 
         public ActivityFeed(DeploymentsDbContext db) => this.db = db;
 
-        public Task<List<Deployment>> FirstPageAsync(long projectId, CancellationToken cancellationToken) =>
+        public Task<List<Deployment>> PageBeforeAsync(long projectId, DateTime before, CancellationToken cancellationToken) =>
             db.Deployments
-                .Where(d => d.ProjectId == projectId)
+                .Where(d => d.ProjectId == projectId && d.CreatedAt < before)
                 .OrderByDescending(d => d.CreatedAt)
                 .Take(20)
                 .ToListAsync(cancellationToken);

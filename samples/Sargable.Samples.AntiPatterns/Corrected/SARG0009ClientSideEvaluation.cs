@@ -20,7 +20,7 @@ namespace Sargable.Samples.AntiPatterns.Fast
 
         public List<Deployment> Recent(long projectId) =>
             db.Deployments.Where(d => d.ProjectId == projectId)
-                .OrderByDescending(d => d.Id)
+                .OrderByDescending(d => d.Iid)
                 .Take(20)
                 .ToList();
     }

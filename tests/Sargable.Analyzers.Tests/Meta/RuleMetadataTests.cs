@@ -40,7 +40,7 @@ namespace Sargable.Analyzers.Tests.Meta
             Assert.Contains($"docs/rules/{id}.md", row.Value, StringComparison.Ordinal);
 
             var releases = File.ReadAllText(RepositoryPaths.Combine("analyzers", "Sargable.Analyzers", "AnalyzerReleases.Unshipped.md"));
-            Assert.Matches($@"(?m)^{id} \| Performance \| Warning \|", releases);
+            Assert.Matches($@"(?m)^{id} \| Performance \| {RuleCatalog.Get(id).DefaultSeverity} \|", releases);
         }
 
         [Theory]

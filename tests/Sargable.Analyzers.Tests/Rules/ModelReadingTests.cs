@@ -49,9 +49,9 @@ namespace Sargable.Analyzers.Tests.Rules
             namespace Shop;
             class Lookups
             {
-                List<Line> Page(ShopDb db, int order) => db.Lines.Where(l => l.OrderId == order).OrderBy(l => l.Position).Take(20).ToList();
-                List<Tag> Tags(ShopDb db) => db.Tags.[|OrderBy(t => t.Label)|].Take(20).ToList();
-                List<Tag> TagsByCode(ShopDb db) => db.Tags.OrderBy(t => t.Code).Take(20).ToList();
+                List<Line> Page(ShopDb db, int order) => db.Lines.Where(l => l.OrderId == order).OrderBy(l => l.Position).Skip(20).Take(20).ToList();
+                List<Tag> Tags(ShopDb db) => db.Tags.[|OrderBy(t => t.Label)|].Skip(20).Take(20).ToList();
+                List<Tag> TagsByCode(ShopDb db) => db.Tags.OrderBy(t => t.Code).Skip(20).Take(20).ToList();
             }
             """, RuleIds.NoUniqueTieBreaker, """
             using System.ComponentModel.DataAnnotations;

@@ -14,17 +14,18 @@ namespace Sargable.Analyzers.Tests.Rules
                 Task<List<Deployment>> Page(AppDb db, long projectId) => db.Deployments
                     .Where(d => d.ProjectId == projectId)
                     .[|OrderByDescending(d => d.CreatedAt)|]
+                    .Skip(20)
                     .Take(20)
                     .ToListAsync();
             }
             """, Rule);
 
         [Fact]
-        public Task Ordered_by_name_limited() => Verify.DiagnosticsAsync("""
+        public Task Ordered_by_name_paged_with_skip() => Verify.DiagnosticsAsync("""
             namespace App;
             class Lists
             {
-                List<ProjectEnvironment> Page(AppDb db) => db.Environments.[|OrderBy(e => e.Name)|].Take(20).ToList();
+                List<ProjectEnvironment> Page(AppDb db) => db.Environments.[|OrderBy(e => e.Name)|].Skip(20).Take(20).ToList();
             }
             """, Rule);
 

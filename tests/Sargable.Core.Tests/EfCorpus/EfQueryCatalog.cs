@@ -163,7 +163,7 @@ namespace Sargable.Core.Tests.EfCorpus
             });
             Add("environments-ordered-by-name-without-tie-breaker", async db =>
             {
-                _ = await db.Environments.OrderBy(e => e.Name).Take(20).ToListAsync();
+                _ = await db.Environments.OrderBy(e => e.Name).Skip(20).Take(20).ToListAsync();
             });
 
             // --- Sets, existence, counting and aggregates -----------------------------------------------------

@@ -23,7 +23,9 @@ namespace Sargable.Core.Tests.Engine
         public static TheoryData<string, string, string> Caught() => new()
         {
             { EfSqlCorpus.PostgreSql, "whole-deployments-table-to-list", RuleIds.UnboundedRead },
-            { EfSqlCorpus.PostgreSql, "long-count-all-deployments", RuleIds.UnboundedRead },
+            { EfSqlCorpus.PostgreSql, "long-count-all-deployments", RuleIds.WholeTableAggregate },
+            { EfSqlCorpus.PostgreSql, "include-environment-of-deployments", RuleIds.FilterOrderMismatch },
+            { EfSqlCorpus.PostgreSql, "environments-with-latest-deployment-id-subquery", RuleIds.FilterOrderMismatch },
             { EfSqlCorpus.PostgreSql, "environments-with-latest-deployment-entity", RuleIds.UnboundedRead },
             { EfSqlCorpus.PostgreSql, "environments-by-name-without-project", RuleIds.ScopelessLookup },
             { EfSqlCorpus.PostgreSql, "deployments-by-environment-name-ordered-by-iid", RuleIds.ScopelessLookup },
@@ -47,8 +49,6 @@ namespace Sargable.Core.Tests.Engine
             { EfSqlCorpus.PostgreSql, "single-or-default-environment-by-project-and-name" },
             { EfSqlCorpus.PostgreSql, "environment-deployments-finished-in-range-ordered-by-finished-at" },
             { EfSqlCorpus.PostgreSql, "deployments-keyset-page-after-updated-at-and-id" },
-            { EfSqlCorpus.PostgreSql, "include-environment-of-deployments" },
-            { EfSqlCorpus.PostgreSql, "environments-with-latest-deployment-id-subquery" },
             { EfSqlCorpus.PostgreSql, "latest-deployment-per-environment-group-by-first" },
             { EfSqlCorpus.PostgreSql, "tagged-allow-comment" },
             { EfSqlCorpus.PostgreSql, "namespace-tree-recursive-cte-from-sql" },

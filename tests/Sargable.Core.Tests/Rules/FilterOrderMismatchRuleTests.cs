@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Sargable.Core.Tests.Rules
 {
     public sealed class FilterOrderMismatchRuleTests
@@ -17,6 +19,16 @@ namespace Sargable.Core.Tests.Rules
             // The index exists already: the fix is the order, so no DDL is suggested.
             Assert.Null(finding.SuggestedIndex);
             Assert.Contains("existing index", finding.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Range_ordered_by_another_column_carries_the_fix_order_on_the_finding()
+        {
+            var shape = Shape.Select(Shape.Of("deployments").Eq("project_id", "environment_id").Range("updated_at").OrderBy("id", descending: true).Limit(20));
+
+            var finding = RuleAssert.Single(engine.Evaluate(shape), RuleIds.FilterOrderMismatch);
+
+            Assert.Equal(new[] { "updated_at DESC", "id DESC" }, finding.SuggestedOrder!.Select(o => o.ToString()));
         }
 
         [Fact]

@@ -31,11 +31,14 @@ namespace Sargable.Core.Tests.Rules
         }
 
         [Fact]
-        public void Counting_a_whole_table_is_an_unbounded_read_even_with_a_limit()
+        public void Counting_a_whole_table_is_a_whole_table_aggregate_not_an_unbounded_read_even_with_a_limit()
         {
-            var finding = RuleAssert.Single(engine.Evaluate(Shape.Select(Shape.Of("deployments").Aggregated().Limit(1))), RuleIds.UnboundedRead);
+            var findings = engine.Evaluate(Shape.Select(Shape.Of("deployments").Aggregated().Limit(1)));
 
+            var finding = RuleAssert.Single(findings, RuleIds.WholeTableAggregate);
+            RuleAssert.None(findings, RuleIds.UnboundedRead);
             Assert.Contains("aggregated over all of its rows", finding.Message, System.StringComparison.Ordinal);
+            Assert.Equal(Severity.Info, finding.Severity);
         }
 
         [Fact]

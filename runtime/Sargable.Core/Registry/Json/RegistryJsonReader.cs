@@ -10,7 +10,7 @@ namespace Sargable.Registry
         internal static readonly string[] RootProperties = ["$schema", "version", "smallTableRows", "tables"];
         internal static readonly string[] TableProperties = ["schema", "small", "estimatedRows", "indexes"];
         internal static readonly string[] IndexProperties = ["name", "columns", "unique", "primaryKey", "where", "method", "include"];
-        internal static readonly string[] ColumnProperties = ["name", "descending"];
+        internal static readonly string[] ColumnProperties = ["name", "descending", "expression"];
 
         private const string ColumnsMustBe = "must be a non-empty array of column names";
 
@@ -302,13 +302,16 @@ namespace Sargable.Registry
                         throw Error(nameProperty.Value, $"must be the column name as a string, not {nameProperty.Value.Describe()}");
                     }
 
-                    var problem = RegistryNames.BareColumnProblem(nameString.Value);
+                    var expression = Boolean(column, "expression") ?? false;
+                    var problem = expression ? RegistryNames.NameProblem(nameString.Value) : RegistryNames.BareColumnProblem(nameString.Value);
                     if (problem is not null)
                     {
                         throw Error(nameProperty.Value, $"{problem} (column \"{nameString.Value}\")");
                     }
 
-                    return Column(nameString.Value, Boolean(column, "descending") ?? false);
+                    return expression
+                        ? new IndexColumn(nameString.Value, Boolean(column, "descending") ?? false) { IsExpression = true }
+                        : Column(nameString.Value, Boolean(column, "descending") ?? false);
                 }
 
                 default:

@@ -88,6 +88,20 @@ namespace Sargable.Registry
             writer.PropertyName("columns").BeginArray(inline: true);
             foreach (var column in index.Columns)
             {
+                if (column.IsExpression)
+                {
+                    // An expression key is written as an object so its text is never read back as a column name.
+                    Require(RegistryNames.NameProblem(column.Name), $"Expression \"{column.Name}\" of index '{index.Name}'");
+                    writer.BeginObject().Property("name", column.Name).Property("expression", true);
+                    if (column.Descending)
+                    {
+                        writer.Property("descending", true);
+                    }
+
+                    writer.EndObject();
+                    continue;
+                }
+
                 Require(RegistryNames.BareColumnProblem(column.Name), $"Column \"{column.Name}\" of index '{index.Name}'");
                 writer.String(column.Descending ? column.Name + " DESC" : column.Name);
             }

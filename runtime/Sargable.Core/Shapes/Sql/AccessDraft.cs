@@ -52,6 +52,7 @@ namespace Sargable.Shapes.Sql
         public bool Sampled { get; set; }
 
         public bool AtCursor { get; set; }
+        public bool WindowedOnly { get; set; }
 
         public TableAccess Freeze() => new(Id, Table)
         {
@@ -70,6 +71,7 @@ namespace Sargable.Shapes.Sql
             Aggregated = Aggregated,
             Sampled = Sampled,
             AtCursor = AtCursor,
+            WindowedOnly = WindowedOnly,
             Location = Location,
         };
     }

@@ -8,7 +8,7 @@ namespace Sargable.Shapes.Sql
     /// <summary>Small questions about expressions: columns they mention, aggregates, literal values, readable text.</summary>
     internal static class ExpressionFacts
     {
-        private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase)
+        private static readonly HashSet<string> AggregateNames = new(StringComparer.OrdinalIgnoreCase)
         {
             "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
             "bool_and", "bool_or", "every", "bit_and", "bit_or", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp",
@@ -32,11 +32,33 @@ namespace Sargable.Shapes.Sql
         }
 
         /// <summary>True when the expression aggregates or computes a window at this level (GROUP-like reads of every row).</summary>
+        /// <summary>True when the expression holds a plain aggregate (not an OVER window), which folds rows into one.</summary>
+        public static bool Aggregates(SqlNode node)
+        {
+            switch (node)
+            {
+                case FunctionCall call when call.Over is null && call.HasParentheses && AggregateNames.Contains(call.SimpleName):
+                    return true;
+                case SubqueryExpression or ExistsExpression or InSubqueryExpression or ArraySubqueryExpression:
+                    return false;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                if (child is not QueryExpression && Aggregates(child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool AggregatesOrWindows(SqlNode node)
         {
             switch (node)
             {
-                case FunctionCall call when call.Over is not null || (call.HasParentheses && Aggregates.Contains(call.SimpleName)):
+                case FunctionCall call when call.Over is not null || (call.HasParentheses && AggregateNames.Contains(call.SimpleName)):
                     return true;
                 case SubqueryExpression or ExistsExpression or InSubqueryExpression or ArraySubqueryExpression:
                     return false;

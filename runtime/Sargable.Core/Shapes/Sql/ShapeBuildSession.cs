@@ -273,8 +273,9 @@ namespace Sargable.Shapes.Sql
 
         private void MarkAggregated(NameScope scope, SelectCore core)
         {
-            var aggregated = core.GroupBy.Count > 0 || core.Having is not null || core.Distinct is DistinctKind.Distinct or DistinctKind.DistinctOn
-                || core.Items.Any(i => ExpressionFacts.AggregatesOrWindows(i.Expression));
+            var folded = core.GroupBy.Count > 0 || core.Having is not null || core.Distinct is DistinctKind.Distinct or DistinctKind.DistinctOn
+                || core.Items.Any(i => ExpressionFacts.Aggregates(i.Expression));
+            var aggregated = folded || core.Items.Any(i => ExpressionFacts.AggregatesOrWindows(i.Expression));
             if (!aggregated)
             {
                 return;
@@ -285,6 +286,7 @@ namespace Sargable.Shapes.Sql
                 if (access.Block == scope.Block)
                 {
                     access.Aggregated = true;
+                    access.WindowedOnly = !folded;
                 }
             }
         }
