@@ -17,7 +17,7 @@ namespace Sargable.Cli.Tests.Analyze
         private static readonly string[] Expected =
         [
             "SARG0001 Shop/Orders/OrderRepository.cs:12",
-            "SARG0006 Shop/Orders/OrderRepository.cs:17",
+            "SARG0003 Shop/Orders/OrderRepository.cs:17",
             "SARG0002 Shop/Orders/OrderRepository.cs:20",
             "SARG0004 Shop/Orders/OrderService.cs:14",
         ];
