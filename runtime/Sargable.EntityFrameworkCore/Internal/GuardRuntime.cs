@@ -166,15 +166,19 @@ namespace Sargable.Internal
                 }
             }
 
+            // A baselined finding is accepted like an allowed one, on every execution: it is neither thrown, nor logged
+            // above Debug, nor counted in the metrics, so the fast path (which replays SettledFindings) must not hold it.
+            var baselined = baseline is not null ? found.RemoveAll(item => baseline.Accepts(item.Finding, sql, logger.Get())) : 0;
+
             // What the statement itself reports on every execution, whatever the scope: its outcome is final once its plan is.
             var reported = found.Count;
             var final = !explain || planDone;
             if (final && GuardMetrics.Statements.Enabled && statement.FirstCount())
             {
-                GuardMetrics.RecordStatement(OutcomeOf(statement, reported), Signals(statement, guard, command).System);
+                GuardMetrics.RecordStatement(OutcomeOf(statement, reported, baselined), Signals(statement, guard, command).System);
             }
 
-            if (nPlusOne is not null)
+            if (nPlusOne is not null && baseline?.Accepts(nPlusOne, sql, logger.Get()) != true)
             {
                 found.Add((nPlusOne, false));
             }
@@ -189,11 +193,6 @@ namespace Sargable.Internal
                         LogAllowed(logger.Get(), item.Finding, reason, "an Allow scope", sql);
                     }
 
-                    continue;
-                }
-
-                if (baseline is not null && baseline.Accepts(item.Finding, sql, logger.Get()))
-                {
                     continue;
                 }
 
@@ -274,10 +273,10 @@ namespace Sargable.Internal
             }
         }
 
-        private static string OutcomeOf(GuardedStatement statement, int reported) =>
+        private static string OutcomeOf(GuardedStatement statement, int reported, int baselined) =>
             reported > 0 ? StatementOutcomes.Finding :
             statement.NotChecked is not null ? StatementOutcomes.NotChecked :
-            statement.Allowed.Count > 0 ? StatementOutcomes.Allowed :
+            statement.Allowed.Count > 0 || baselined > 0 ? StatementOutcomes.Allowed :
             StatementOutcomes.Clean;
 
         private StatementSignals Signals(GuardedStatement statement, ModelGuard guard, DbCommand command) =>
