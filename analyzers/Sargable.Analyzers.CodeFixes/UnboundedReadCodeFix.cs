@@ -17,9 +17,9 @@ namespace Sargable.Analyzers.CodeFixes
     /// SARG0001: <c>foreach (var d in db.Deployments) { ... }</c> becomes keyset batches through the runtime package's
     /// <c>EachBatchAsync</c>. Offered only when that method resolves in the compilation.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EachBatchCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedReadCodeFix))]
     [Shared]
-    public sealed class EachBatchCodeFix : SargableCodeFix
+    public sealed class UnboundedReadCodeFix : SargableCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "EachBatch";
 

@@ -2,7 +2,7 @@ using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
 
 namespace Sargable.Analyzers.CodeFixes.Tests
 {
-    public sealed class SARG0005SetBasedWriteFixTests
+    public sealed class SARG0005RowByRowWriteFixTests
     {
         [Fact]
         public Task Deletes_with_ExecuteDelete() => new CodeFixTest("""
@@ -36,7 +36,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     await db.SaveChangesAsync(ct);
                 }
             }
-            """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
+            """, RuleIds.RowByRowWrite, new RowByRowWriteCodeFix()).RunAsync();
 
         [Fact]
         public Task Updates_with_ExecuteUpdate() => new CodeFixTest("""
@@ -65,7 +65,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     await db.SaveChangesAsync();
                 }
             }
-            """, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()).RunAsync();
+            """, RuleIds.RowByRowWrite, new RowByRowWriteCodeFix()).RunAsync();
 
         [Fact]
         public Task No_fix_when_rows_come_through_a_local() => new CodeFixTest("""
@@ -79,6 +79,6 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     await db.SaveChangesAsync();
                 }
             }
-            """, string.Empty, RuleIds.RowByRowWrite, new SetBasedWriteCodeFix()) { NoFixExpected = true }.RunAsync();
+            """, string.Empty, RuleIds.RowByRowWrite, new RowByRowWriteCodeFix()) { NoFixExpected = true }.RunAsync();
     }
 }

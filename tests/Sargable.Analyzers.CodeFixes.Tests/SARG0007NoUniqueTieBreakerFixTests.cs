@@ -2,7 +2,7 @@ using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
 
 namespace Sargable.Analyzers.CodeFixes.Tests
 {
-    public sealed class SARG0007AddTieBreakerFixTests
+    public sealed class SARG0007NoUniqueTieBreakerFixTests
     {
         [Fact]
         public Task Appends_the_key_in_the_same_direction() => new CodeFixTest("""
@@ -29,7 +29,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
 
                 List<ProjectEnvironment> Names(AppDb db) => db.Environments.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(20).Take(20).ToList();
             }
-            """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
+            """, RuleIds.NoUniqueTieBreaker, new NoUniqueTieBreakerCodeFix()).RunAsync();
 
         [Fact]
         public Task Appends_after_the_last_ThenBy() => new CodeFixTest("""
@@ -52,6 +52,6 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     .Skip(20).Take(20)
                     .ToList();
             }
-            """, RuleIds.NoUniqueTieBreaker, new AddTieBreakerCodeFix()).RunAsync();
+            """, RuleIds.NoUniqueTieBreaker, new NoUniqueTieBreakerCodeFix()).RunAsync();
     }
 }

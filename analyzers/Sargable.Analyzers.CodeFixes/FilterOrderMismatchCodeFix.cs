@@ -12,59 +12,10 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Sargable.Analyzers.CodeFixes
 {
-    /// <summary>SARG0007: append the key as the last sort key, in the direction of the key before it.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTieBreakerCodeFix))]
-    [Shared]
-    public sealed class AddTieBreakerCodeFix : SargableCodeFix
-    {
-        public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "AddTieBreaker";
-
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NoUniqueTieBreaker);
-
-        protected override string Key => EquivalenceKey;
-
-        protected override string? Title(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
-        {
-            if (!diagnostic.Properties.TryGetValue(QueryShapeRules.ThenByProperty, out var keys) || keys is null || FixSyntax.CallAt(root, diagnostic.Location.SourceSpan) is null)
-            {
-                return null;
-            }
-
-            var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
-            return $"Add .{(descending ? "ThenByDescending" : "ThenBy")}(x => x.{keys.Replace(",", ", ")}) as a unique tie-breaker";
-        }
-
-        protected override async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var orderCall = root is null ? null : FixSyntax.CallAt(root, diagnostic.Location.SourceSpan);
-            if (root is null || orderCall is null)
-            {
-                return document;
-            }
-
-            var last = orderCall;
-            while (last.OuterCall() is { } outer && outer.Name() is "ThenBy" or "ThenByDescending")
-            {
-                last = outer;
-            }
-
-            var descending = diagnostic.Properties.TryGetValue(QueryShapeRules.DescendingProperty, out var d) && d == "true";
-            var parameter = FixSyntax.LambdaParameter(last);
-            ExpressionSyntax replacement = last.WithoutTrailingTrivia();
-            foreach (var key in diagnostic.Properties[QueryShapeRules.ThenByProperty]!.Split(','))
-            {
-                replacement = FixSyntax.Call(replacement, descending ? "ThenByDescending" : "ThenBy", Argument(FixSyntax.PropertyLambda(parameter, key)));
-            }
-
-            return document.WithSyntaxRoot(root.ReplaceNode(last, replacement.WithTrailingTrivia(last.GetTrailingTrivia())));
-        }
-    }
-
     /// <summary>SARG0003: order by the range-filtered property, then the key, in the direction of the original order.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OrderByFilteredPropertyCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FilterOrderMismatchCodeFix))]
     [Shared]
-    public sealed class OrderByFilteredPropertyCodeFix : SargableCodeFix
+    public sealed class FilterOrderMismatchCodeFix : SargableCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "OrderByFilteredProperty";
 

@@ -17,9 +17,9 @@ namespace Sargable.Analyzers.CodeFixes
     /// <c>q.ToList().Where(p)</c> → <c>q.Where(p).ToList()</c>, <c>q.ToList().Count(p)</c> → <c>q.Count(p)</c>,
     /// <c>(await q.ToListAsync(ct)).Count(p)</c> → <c>await q.CountAsync(p, ct)</c>.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveBeforeMaterializationCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientSideEvaluationCodeFix))]
     [Shared]
-    public sealed class MoveBeforeMaterializationCodeFix : SargableCodeFix
+    public sealed class ClientSideEvaluationCodeFix : SargableCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "MoveBeforeMaterialization";
 

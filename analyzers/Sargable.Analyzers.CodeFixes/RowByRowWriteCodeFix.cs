@@ -17,9 +17,9 @@ namespace Sargable.Analyzers.CodeFixes
     /// SARG0005: replaces a remove loop, a <c>RemoveRange</c> of a loaded query, or a load-modify-save loop with one
     /// <c>ExecuteDeleteAsync</c> / <c>ExecuteUpdateAsync</c> on the query (synchronous forms stay synchronous).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetBasedWriteCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RowByRowWriteCodeFix))]
     [Shared]
-    public sealed class SetBasedWriteCodeFix : SargableCodeFix
+    public sealed class RowByRowWriteCodeFix : SargableCodeFix
     {
         public const string EquivalenceKey = CodeFixAssembly.EquivalenceKeyPrefix + "SetBasedWrite";
 

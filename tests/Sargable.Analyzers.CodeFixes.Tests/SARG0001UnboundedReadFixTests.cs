@@ -3,7 +3,7 @@ using Sargable.Analyzers.Tests.Verifiers;
 
 namespace Sargable.Analyzers.CodeFixes.Tests
 {
-    public sealed class SARG0001EachBatchFixTests
+    public sealed class SARG0001UnboundedReadFixTests
     {
         /// <summary>The runtime package's batching API, as Sargable.EntityFrameworkCore will ship it.</summary>
         private const string RuntimeBatching = """
@@ -56,7 +56,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
 
                 static void Archive(Deployment deployment) { }
             }
-            """, RuleIds.UnboundedRead, new EachBatchCodeFix()) { Sources = { RuntimeBatching } }.RunAsync();
+            """, RuleIds.UnboundedRead, new UnboundedReadCodeFix()) { Sources = { RuntimeBatching } }.RunAsync();
 
         [Fact]
         public Task Rewrites_against_the_real_runtime_package() => new CodeFixTest(Before, """
@@ -78,7 +78,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
 
                 static void Archive(Deployment deployment) { }
             }
-            """, RuleIds.UnboundedRead, new EachBatchCodeFix())
+            """, RuleIds.UnboundedRead, new UnboundedReadCodeFix())
         {
             References =
             {
@@ -89,7 +89,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
 
         [Fact]
         public Task No_fix_without_the_runtime_package() =>
-            new CodeFixTest(Before, string.Empty, RuleIds.UnboundedRead, new EachBatchCodeFix()) { NoFixExpected = true }.RunAsync();
+            new CodeFixTest(Before, string.Empty, RuleIds.UnboundedRead, new UnboundedReadCodeFix()) { NoFixExpected = true }.RunAsync();
 
         [Fact]
         public Task No_fix_in_a_synchronous_method() => new CodeFixTest("""
@@ -103,6 +103,6 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     }
                 }
             }
-            """, string.Empty, RuleIds.UnboundedRead, new EachBatchCodeFix()) { NoFixExpected = true, Sources = { RuntimeBatching } }.RunAsync();
+            """, string.Empty, RuleIds.UnboundedRead, new UnboundedReadCodeFix()) { NoFixExpected = true, Sources = { RuntimeBatching } }.RunAsync();
     }
 }

@@ -2,7 +2,7 @@ using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
 
 namespace Sargable.Analyzers.CodeFixes.Tests
 {
-    public sealed class SARG0009MoveBeforeMaterializationFixTests
+    public sealed class SARG0009ClientSideEvaluationFixTests
     {
         [Fact]
         public Task Moves_filters_and_counts_into_the_query() => new CodeFixTest("""
@@ -27,7 +27,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     var names = db.Environments.Where(e => e.ProjectId == projectId).Where(e => e.Name.StartsWith("prod")).ToList();
                 }
             }
-            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix()).RunAsync();
+            """, RuleIds.ClientSideEvaluation, new ClientSideEvaluationCodeFix()).RunAsync();
 
         [Fact]
         public Task Fix_all_moves_every_operator_before_AsEnumerable() => new CodeFixTest("""
@@ -48,7 +48,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     .Take(20).AsEnumerable()
                     .ToList();
             }
-            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix())
+            """, RuleIds.ClientSideEvaluation, new ClientSideEvaluationCodeFix())
         {
             // Moving OrderByDescending before AsEnumerable leaves Take(20) after it, reported only then: two passes.
             NumberOfIncrementalIterations = 2,

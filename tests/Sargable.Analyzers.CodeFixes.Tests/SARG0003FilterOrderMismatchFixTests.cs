@@ -2,7 +2,7 @@ using Sargable.Analyzers.CodeFixes.Tests.Verifiers;
 
 namespace Sargable.Analyzers.CodeFixes.Tests
 {
-    public sealed class SARG0003OrderByFilteredPropertyFixTests
+    public sealed class SARG0003FilterOrderMismatchFixTests
     {
         [Fact]
         public Task Orders_by_the_range_property_then_the_key() => new CodeFixTest("""
@@ -37,7 +37,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     .Take(100)
                     .ToList();
             }
-            """, RuleIds.FilterOrderMismatch, new OrderByFilteredPropertyCodeFix()).RunAsync();
+            """, RuleIds.FilterOrderMismatch, new FilterOrderMismatchCodeFix()).RunAsync();
 
         [Fact]
         public Task No_fix_when_the_order_is_not_served_for_another_reason() => new CodeFixTest("""
@@ -50,6 +50,6 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     .Take(20)
                     .ToList();
             }
-            """, string.Empty, RuleIds.FilterOrderMismatch, new OrderByFilteredPropertyCodeFix()) { NoFixExpected = true }.RunAsync();
+            """, string.Empty, RuleIds.FilterOrderMismatch, new FilterOrderMismatchCodeFix()) { NoFixExpected = true }.RunAsync();
     }
 }
