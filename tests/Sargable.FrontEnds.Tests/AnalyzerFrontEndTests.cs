@@ -45,10 +45,11 @@ namespace Sargable.FrontEnds.Tests
 
                     public static class Reports
                     {
-                        public static Task<List<Deployment>> Recent(AppDb db, long projectId, DateTime before) =>
+                        public static Task<List<Deployment>> Recent(AppDb db, long projectId, DateTime before, int page) =>
                             db.Deployments{{tagCall}}
                                 .Where(d => d.ProjectId == projectId && d.UpdatedAt <= before)
                                 .OrderBy(d => d.CreatedAt)
+                                .Skip(page * 20)
                                 .Take(20)
                                 .ToListAsync();
                     }

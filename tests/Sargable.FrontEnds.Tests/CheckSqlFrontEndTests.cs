@@ -24,7 +24,7 @@ namespace Sargable.FrontEnds.Tests
             File.WriteAllText(
                 Path.Combine(folder, "report.sql"),
                 (tag.Length == 0 ? string.Empty : "-- " + tag + "\n") +
-                "SELECT * FROM deployments WHERE project_id = $1 AND updated_at <= $2 ORDER BY created_at LIMIT 20;\n");
+                "SELECT * FROM deployments WHERE project_id = $1 AND updated_at <= $2 ORDER BY created_at LIMIT 20 OFFSET $3;\n");
 
             var (exit, output) = RunCheckSql("--schema", "schema.sql", "report.sql");
 
@@ -35,13 +35,10 @@ namespace Sargable.FrontEnds.Tests
 
         private (int ExitCode, string Output) RunCheckSql(params string[] arguments)
         {
-            var configuration = RepositoryRoot.Configuration(typeof(CheckSqlFrontEndTests).Assembly);
-            var cli = RepositoryRoot.Combine("runtime", "Sargable.Cli", "bin", configuration, "net10.0", "sargable.dll");
+            var configuration = RepositoryPaths.Configuration;
+            var cli = RepositoryPaths.Combine("runtime", "Sargable.Cli", "bin", configuration, "net10.0", "sargable.dll");
             var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
                 WorkingDirectory = folder,
             };
             info.ArgumentList.Add(cli);
@@ -51,11 +48,8 @@ namespace Sargable.FrontEnds.Tests
                 info.ArgumentList.Add(argument);
             }
 
-            using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + cli + ".");
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
+            var result = ChildProcess.Run(info, TimeSpan.FromMinutes(2));
+            return (result.ExitCode, result.Stdout + result.Stderr);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace Sargable.FrontEnds.Tests
             string[] reported;
             try
             {
-                await query.Where(d => d.ProjectId == projectId && d.UpdatedAt <= before).OrderBy(d => d.CreatedAt).Take(20).ToListAsync();
+                await query.Where(d => d.ProjectId == projectId && d.UpdatedAt <= before).OrderBy(d => d.CreatedAt).Skip(20).Take(20).ToListAsync();
                 reported = Array.Empty<string>();
             }
             catch (InefficientQueryError error)

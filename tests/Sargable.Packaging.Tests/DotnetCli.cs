@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Sargable.Testing;
 
 namespace Sargable.Packaging.Tests
 {
@@ -19,14 +19,7 @@ namespace Sargable.Packaging.Tests
         /// <summary>Runs a program (an installed tool) with the same isolation; <paramref name="environment"/> adds variables.</summary>
         public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
         {
-            var info = new ProcessStartInfo(program)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-                WorkingDirectory = workingDirectory,
-            };
+            var info = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
             foreach (var argument in arguments)
             {
                 info.ArgumentList.Add(argument);
@@ -50,24 +43,8 @@ namespace Sargable.Packaging.Tests
                 info.Environment[name] = value;
             }
 
-            using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + program + ".");
-            process.StandardInput.Close();
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s:{Environment.NewLine}{output}");
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, output.ToString());
-            }
+            var result = ChildProcess.Run(info, timeout);
+            return (result.ExitCode, result.Output);
         }
 
         private static string DotnetHost() =>

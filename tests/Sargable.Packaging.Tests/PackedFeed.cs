@@ -20,12 +20,12 @@ namespace Sargable.Packaging.Tests
             Work = Directory.CreateTempSubdirectory("sargable-packaging-").FullName;
             Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             Clone = Path.Combine(Work, "clone");
-            CopyTree(new DirectoryInfo(RepositoryRoot.Path), Directory.CreateDirectory(Clone));
+            CopyTree(new DirectoryInfo(RepositoryPaths.Root), Directory.CreateDirectory(Clone));
             FeedDirectory = Directory.CreateDirectory(Path.Combine(Work, "feed")).FullName;
             var (exit, output) = DotnetCli.Run(
                 Clone,
                 DotnetCli.LongStep,
-                "pack", RepositoryRoot.SolutionFile, "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + Version);
+                "pack", RepositoryPaths.SolutionFile, "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + Version);
             PackOutput = output;
             PackExitCode = exit;
         }

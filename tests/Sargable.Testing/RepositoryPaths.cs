@@ -8,7 +8,8 @@ namespace Sargable.Testing
     /// <summary>Where the repository is (the directory holding the solution file), and which configuration the tests were built in.</summary>
     public static class RepositoryPaths
     {
-        private const string SolutionFile = "QueryGuard.sln";
+        /// <summary>The solution file that marks the repository root.</summary>
+        public const string SolutionFile = "QueryGuard.sln";
 
         private static readonly Lazy<string> LazyRoot = new(FindRoot);
 

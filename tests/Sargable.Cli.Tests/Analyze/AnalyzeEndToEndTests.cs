@@ -177,10 +177,10 @@ namespace Sargable.Cli.Tests.Analyze
             Assert.False(string.IsNullOrWhiteSpace(failure.GetProperty("remedy").GetString()));
         }
 
-        private Task<ProcessResult> AnalyzeWithBaseline() =>
+        private Task<ChildProcessResult> AnalyzeWithBaseline() =>
             SargableProcess.Run(shop.Root, "analyze", "Shop", "--format", "json", "--baseline", Path.Combine("Shop", RuleIdFormat.BaselineFileName));
 
-        private static (string Rule, string Path, int Line, string? State)[] Findings(ProcessResult run)
+        private static (string Rule, string Path, int Line, string? State)[] Findings(ChildProcessResult run)
         {
             using var json = JsonDocument.Parse(run.Stdout);
             return json.RootElement.GetProperty("findings").EnumerateArray()

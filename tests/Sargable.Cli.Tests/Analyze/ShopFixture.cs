@@ -27,7 +27,7 @@ namespace Sargable.Cli.Tests.Analyze
         public string BaselinePath => Path.Combine(Project, RuleIdFormat.BaselineFileName);
 
         /// <summary>The first run: <c>analyze Shop --format json --write-baseline</c>.</summary>
-        public ProcessResult FirstRun { get; private set; } = new(-1, string.Empty, string.Empty);
+        public ChildProcessResult FirstRun { get; private set; } = new(-1, string.Empty, string.Empty, string.Empty);
 
         /// <summary>The baseline the first run wrote.</summary>
         public string Baseline { get; private set; } = string.Empty;
