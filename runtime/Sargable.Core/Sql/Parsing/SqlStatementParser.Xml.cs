@@ -5,7 +5,8 @@ namespace Sargable.Sql
     /// <summary>
     /// The SQL/XML forms of PostgreSQL's grammar (<c>func_expr_common_subexpr</c> and <c>xmltable</c> in gram.y): XMLCONCAT,
     /// XMLELEMENT, XMLEXISTS, XMLFOREST, XMLPARSE, XMLPI, XMLROOT, XMLSERIALIZE, <c>IS [NOT] DOCUMENT</c> and XMLTABLE.
-    /// XMLCONCAT and XMLEXISTS become plain calls, as PostgreSQL makes them; the others keep their parts in nodes of their own.
+    /// XMLCONCAT and XMLEXISTS become plain calls, as PostgreSQL makes them (so does <c>IS DOCUMENT</c>, read with the other
+    /// IS predicates); the others keep their parts in nodes of their own.
     /// </summary>
     internal sealed partial class SqlStatementParser
     {
