@@ -30,6 +30,8 @@ namespace Sargable.Core.Tests.Sql
         [InlineData("left", KeywordCategory.TypeFunctionName)]
         [InlineData("position", KeywordCategory.ColumnName)]
         [InlineData("time", KeywordCategory.ColumnName)]
+        [InlineData("xmlelement", KeywordCategory.ColumnName)]
+        [InlineData("xmltable", KeywordCategory.ColumnName)]
         [InlineData("value", KeywordCategory.Unreserved)]
         [InlineData("set", KeywordCategory.Unreserved)]
         public void Categories_match_postgres(string text, object category)

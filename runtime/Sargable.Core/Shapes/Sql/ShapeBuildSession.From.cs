@@ -26,6 +26,17 @@ namespace Sargable.Shapes.Sql
                     return new List<AccessDraft>();
                 }
 
+                case XmlTable xml:
+                {
+                    // Like any function in FROM, XMLTABLE may read the items before it; its rows come from a document, not an index.
+                    VisitSubqueries(xml, scope);
+                    var name = xml.Alias?.Name.Value ?? "xmltable";
+                    var renamed = xml.Alias?.Columns.Select(c => c.Value).ToList() ?? new List<string>();
+                    var columns = renamed.Concat(xml.Columns.Skip(renamed.Count).Select(c => c.Name.Value));
+                    scope.Relations.Add(new OpaqueRelation(name, columns));
+                    return new List<AccessDraft>();
+                }
+
                 case Join join:
                     return AddJoin(join, scope);
                 default:

@@ -171,5 +171,23 @@ namespace Sargable.Sql
         public virtual void VisitAlterTableStatement(AlterTableStatement node) => DefaultVisit(node);
 
         public virtual void VisitAlterTableAction(AlterTableAction node) => DefaultVisit(node);
+
+        public virtual void VisitXmlElementExpression(XmlElementExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlForestExpression(XmlForestExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlParseExpression(XmlParseExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlPiExpression(XmlPiExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlRootExpression(XmlRootExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlSerializeExpression(XmlSerializeExpression node) => DefaultVisit(node);
+
+        public virtual void VisitXmlNamedArgument(XmlNamedArgument node) => DefaultVisit(node);
+
+        public virtual void VisitXmlTable(XmlTable node) => DefaultVisit(node);
+
+        public virtual void VisitXmlTableColumn(XmlTableColumn node) => DefaultVisit(node);
     }
 }

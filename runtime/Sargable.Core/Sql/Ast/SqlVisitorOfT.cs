@@ -159,5 +159,23 @@ namespace Sargable.Sql
         public virtual TResult VisitAlterTableStatement(AlterTableStatement node) => DefaultVisit(node);
 
         public virtual TResult VisitAlterTableAction(AlterTableAction node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlElementExpression(XmlElementExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlForestExpression(XmlForestExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlParseExpression(XmlParseExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlPiExpression(XmlPiExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlRootExpression(XmlRootExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlSerializeExpression(XmlSerializeExpression node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlNamedArgument(XmlNamedArgument node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlTable(XmlTable node) => DefaultVisit(node);
+
+        public virtual TResult VisitXmlTableColumn(XmlTableColumn node) => DefaultVisit(node);
     }
 }

@@ -23,7 +23,8 @@ namespace Sargable.Sql
         // Column-name keywords with special syntax (usable as column names).
         Between, BigInt, Bit, Boolean, Char, Character, Coalesce, Dec, Decimal, Exists, Extract, Float, Greatest,
         Grouping, Int, Integer, Interval, Least, National, NChar, NullIf, Numeric, Position, Precision, Real, Row,
-        SmallInt, Substring, Time, Timestamp, Trim, Values, VarChar,
+        SmallInt, Substring, Time, Timestamp, Trim, Values, VarChar, XmlAttributes, XmlConcat, XmlElement, XmlExists,
+        XmlForest, XmlNamespaces, XmlParse, XmlPi, XmlRoot, XmlSerialize, XmlTable,
 
         // Unreserved keywords the grammar checks (usable as any name).
         Action, Add, Alter, Always, At, AutoIncrement, By, Cascade, Conflict, Cube, Current, Day, Deferred, Delete,

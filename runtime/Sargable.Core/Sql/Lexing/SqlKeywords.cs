@@ -137,7 +137,12 @@ namespace Sargable.Sql
                 (SqlKeyword.Precision, "precision", C), (SqlKeyword.Real, "real", C), (SqlKeyword.Row, "row", C),
                 (SqlKeyword.SmallInt, "smallint", C), (SqlKeyword.Substring, "substring", C), (SqlKeyword.Time, "time", C),
                 (SqlKeyword.Timestamp, "timestamp", C), (SqlKeyword.Trim, "trim", C), (SqlKeyword.Values, "values", C),
-                (SqlKeyword.VarChar, "varchar", C),
+                (SqlKeyword.VarChar, "varchar", C), (SqlKeyword.XmlAttributes, "xmlattributes", C),
+                (SqlKeyword.XmlConcat, "xmlconcat", C), (SqlKeyword.XmlElement, "xmlelement", C),
+                (SqlKeyword.XmlExists, "xmlexists", C), (SqlKeyword.XmlForest, "xmlforest", C),
+                (SqlKeyword.XmlNamespaces, "xmlnamespaces", C), (SqlKeyword.XmlParse, "xmlparse", C),
+                (SqlKeyword.XmlPi, "xmlpi", C), (SqlKeyword.XmlRoot, "xmlroot", C),
+                (SqlKeyword.XmlSerialize, "xmlserialize", C), (SqlKeyword.XmlTable, "xmltable", C),
 
                 (SqlKeyword.Action, "action", U), (SqlKeyword.Add, "add", U), (SqlKeyword.Alter, "alter", U),
                 (SqlKeyword.Always, "always", U), (SqlKeyword.At, "at", U), (SqlKeyword.AutoIncrement, "autoincrement", U),

@@ -165,6 +165,11 @@ namespace Sargable.Sql
                 return ParseRowsFrom(startIndex, lateral);
             }
 
+            if (token.IsKeyword(SqlKeyword.XmlTable) && PeekIs(1, SqlTokenKind.LeftParen))
+            {
+                return ParseXmlTable(startIndex, lateral);
+            }
+
             // A table name is a ColId; a function may also be named by a type/function keyword (LEFT(...)).
             var isName = IsFunctionName(token) && (IsColId(token) || PeekIs(1, SqlTokenKind.LeftParen));
             if (!isName)

@@ -4,13 +4,16 @@ namespace Sargable.Sql
     internal sealed partial class SqlStatementParser
     {
         /// <summary>Postfix forms: <c>::type</c>, <c>[i]</c> / <c>[lo:hi]</c>, and <c>.field</c> / <c>.*</c> after a non-name.</summary>
-        private SqlExpression ParsePostfix(SqlExpression expression, int startIndex)
+        /// <param name="expression">The operand read so far.</param>
+        /// <param name="startIndex">The operand's first token.</param>
+        /// <param name="allowCast">False where PostgreSQL's grammar wants a c_expr (XMLEXISTS, XMLTABLE), which takes no '::'.</param>
+        private SqlExpression ParsePostfix(SqlExpression expression, int startIndex, bool allowCast = true)
         {
             var saved = _depth;
             while (true)
             {
                 ref readonly var token = ref Current;
-                if (token.Kind == SqlTokenKind.DoubleColon)
+                if (token.Kind == SqlTokenKind.DoubleColon && allowCast)
                 {
                     Deeper();
                     Advance();

@@ -34,6 +34,11 @@ namespace Sargable.Sql
                 return ParseIsJson(left, startIndex, negated);
             }
 
+            if (IsWord("DOCUMENT"))
+            {
+                return ParseIsDocument(left, startIndex, negated);
+            }
+
             // SQLite's null-safe comparison: a IS b means a IS NOT DISTINCT FROM b.
             var other = ParseExpression(PrecIs + 1);
             return new IsDistinctFromExpression(SpanFrom(startIndex), left, !negated, other);
@@ -66,6 +71,20 @@ namespace Sargable.Sql
             }
 
             var function = new SqlQualifiedName(new[] { new SqlIdentifier(name, name.ToUpperInvariant(), isQuoted: false, nameSpan) }, nameSpan);
+            SqlExpression test = new FunctionCall(SpanFrom(startIndex), function, hasParentheses: false, isStar: false, isDistinct: false, new[] { left }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
+            return negated ? new UnaryExpression(SpanFrom(startIndex), UnaryOperator.Not, "NOT", test) : test;
+        }
+
+        /// <summary>
+        /// <c>IS [NOT] DOCUMENT</c>, kept as a call of <c>is document</c> on the operand, under NOT when negated (as
+        /// <c>IS JSON</c> is): a test of one value's content that no index serves.
+        /// </summary>
+        private SqlExpression ParseIsDocument(SqlExpression left, int startIndex, bool negated)
+        {
+            var nameStart = _pos;
+            Advance();
+            var nameSpan = SpanFrom(nameStart);
+            var function = new SqlQualifiedName(new[] { new SqlIdentifier("is document", "IS DOCUMENT", isQuoted: false, nameSpan) }, nameSpan);
             SqlExpression test = new FunctionCall(SpanFrom(startIndex), function, hasParentheses: false, isStar: false, isDistinct: false, new[] { left }, Empty<OrderByItem>(), Empty<OrderByItem>(), null, null);
             return negated ? new UnaryExpression(SpanFrom(startIndex), UnaryOperator.Not, "NOT", test) : test;
         }

@@ -124,6 +124,19 @@ namespace Sargable.Sql
                 case SqlKeyword.Grouping:
                 case SqlKeyword.CurrentSchema:
                     return PeekIs(1, SqlTokenKind.LeftParen) ? ParseKeywordCall(keyword) : ParseKeywordNameOrValue(keyword);
+                case SqlKeyword.XmlConcat:
+                case SqlKeyword.XmlElement:
+                case SqlKeyword.XmlExists:
+                case SqlKeyword.XmlForest:
+                case SqlKeyword.XmlParse:
+                case SqlKeyword.XmlPi:
+                case SqlKeyword.XmlRoot:
+                case SqlKeyword.XmlSerialize:
+                    return PeekIs(1, SqlTokenKind.LeftParen) ? ParseXmlFunction(keyword) : ParseNamePrimary();
+                case SqlKeyword.XmlAttributes:
+                case SqlKeyword.XmlNamespaces:
+                case SqlKeyword.XmlTable:
+                    return PeekIs(1, SqlTokenKind.LeftParen) ? throw XmlKeywordOutOfPlace(keyword) : ParseNamePrimary();
                 case SqlKeyword.CurrentDate:
                 case SqlKeyword.CurrentRole:
                 case SqlKeyword.CurrentUser:

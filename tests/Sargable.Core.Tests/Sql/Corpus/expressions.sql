@@ -36,6 +36,18 @@ SELECT CASE WHEN status = 1 THEN 'created' WHEN status = 2 THEN 'running' ELSE '
        ARRAY[[1, 2], [3, 4]], count(t.*), pg_catalog.lower(name)
 FROM t;
 
+-- SQL/XML constructors, predicates and XMLTABLE.
+SELECT xmlelement(name release, xmlattributes(r.id AS id, r.version), xmlforest(r.title, r.ref AS "git-ref"), r.notes),
+       xmlconcat(r.notes, xmlpi(name build, r.sha)), xmlparse(content r.raw preserve whitespace),
+       xmlroot(r.notes, version '1.0', standalone yes), xmlserialize(document r.notes AS text indent)
+FROM releases r
+WHERE xmlexists('//tag' PASSING BY REF r.notes) AND r.notes IS NOT DOCUMENT;
+
+SELECT r.id, x.tag, x.n
+FROM releases r,
+     XMLTABLE(XMLNAMESPACES('http://example.com/r' AS rel), '/rel:release/tag' PASSING BY VALUE r.notes
+              COLUMNS tag text PATH 'text()' DEFAULT 'none' NOT NULL, n FOR ORDINALITY) AS x;
+
 -- Keywords as column, table and alias names.
 SELECT name, status, action, ref, version, path, type, key, value, position, year, date, time, level, data, sha, iid
 FROM data AS level
