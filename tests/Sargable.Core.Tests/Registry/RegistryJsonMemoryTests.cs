@@ -45,7 +45,7 @@ namespace Sargable.Core.Tests.Registry
                 json.Append("\"tbl_").Append(t.ToString("D5", CultureInfo.InvariantCulture)).Append("\":{\"indexes\":[\n");
                 for (var i = 0; i < IndexesPerTable; i++)
                 {
-                                        if (i == 0)
+                    if (i == 0)
                     {
                         json.Append("{\"name\":\"tbl_").Append(t).Append("_pkey\",\"columns\":[\"id\"],\"primaryKey\":true}");
                     }
