@@ -139,7 +139,7 @@ namespace Sargable.Analyzers
             }
         }
 
-        public SargableEngine GetEngine(SargableOptions options, CancellationToken cancellationToken)
+        public SargableEngine GetEngine(EditorConfigOptions options, CancellationToken cancellationToken)
         {
             if (engines.TryGetValue(options.Key, out var engine))
             {

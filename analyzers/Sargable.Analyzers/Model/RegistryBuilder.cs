@@ -19,21 +19,21 @@ namespace Sargable.Analyzers.Model
         /// case-insensitively with underscores ignored; its indexes join the model's, and an entity it lists counts as
         /// fully visible.
         /// </summary>
-        public static IndexRegistry Build(EfModel model, SargableOptions options, IndexRegistry? file = null)
+        public static IndexRegistry Build(EfModel model, EditorConfigOptions options, IndexRegistry? file = null)
         {
-            var small = new HashSet<string>(options.SmallTables.Select(SargableOptions.Normalize));
-            var large = new HashSet<string>(options.LargeTables.Select(SargableOptions.Normalize));
+            var small = new HashSet<string>(options.SmallTables.Select(EditorConfigOptions.Normalize));
+            var large = new HashSet<string>(options.LargeTables.Select(EditorConfigOptions.Normalize));
             var fileTables = new Dictionary<string, RegisteredTable>();
             foreach (var table in file?.Tables ?? Array.Empty<RegisteredTable>())
             {
-                fileTables[SargableOptions.Normalize(table.Name)] = table;
+                fileTables[EditorConfigOptions.Normalize(table.Name)] = table;
             }
 
             var tables = new List<RegisteredTable>();
             foreach (var entity in model.Entities)
             {
-                var isSmall = entity.Names.Any(n => small.Contains(SargableOptions.Normalize(n)));
-                var listed = entity.Names.Select(n => fileTables.TryGetValue(SargableOptions.Normalize(n), out var t) ? t : null).FirstOrDefault(t => t is not null);
+                var isSmall = entity.Names.Any(n => small.Contains(EditorConfigOptions.Normalize(n)));
+                var listed = entity.Names.Select(n => fileTables.TryGetValue(EditorConfigOptions.Normalize(n), out var t) ? t : null).FirstOrDefault(t => t is not null);
                 if (!entity.IndexesVisible && !isSmall && listed is null)
                 {
                     continue;
@@ -48,7 +48,7 @@ namespace Sargable.Analyzers.Model
 
                 tables.Add(new RegisteredTable(entity.TableName, indexes, isSmall || (listed?.Small ?? false), entity.Schema, listed?.EstimatedRows)
                 {
-                    Large = entity.Names.Any(n => large.Contains(SargableOptions.Normalize(n))),
+                    Large = entity.Names.Any(n => large.Contains(EditorConfigOptions.Normalize(n))),
                     InferredLookup = entity.LookupReason,
                 });
             }
@@ -70,10 +70,10 @@ namespace Sargable.Analyzers.Model
         /// <summary>The property a database column name stands for: by column name or property name, case and underscores ignored.</summary>
         private static string? PropertyOf(EntityModel entity, string column)
         {
-            var wanted = SargableOptions.Normalize(column);
+            var wanted = EditorConfigOptions.Normalize(column);
             foreach (var pair in entity.Columns)
             {
-                if (SargableOptions.Normalize(pair.Value) == wanted || SargableOptions.Normalize(pair.Key) == wanted)
+                if (EditorConfigOptions.Normalize(pair.Value) == wanted || EditorConfigOptions.Normalize(pair.Key) == wanted)
                 {
                     return pair.Key;
                 }

@@ -146,7 +146,7 @@ namespace Sargable.Analyzers
         private static bool DecidedBySyntax(NodeContext context, CompilationState state, SyntaxRead read, bool reportFromSyntax, bool batchFix)
         {
             var cancellationToken = context.CancellationToken;
-            var engine = state.GetEngine(SargableOptions.Read(context.Options, context.Node.SyntaxTree), cancellationToken);
+            var engine = state.GetEngine(EditorConfigOptions.Read(context.Options, context.Node.SyntaxTree), cancellationToken);
             var findings = engine.Evaluate(read.Shape.Shape);
             if (findings.Count == 0)
             {
@@ -262,7 +262,7 @@ namespace Sargable.Analyzers
                 return;
             }
 
-            var options = SargableOptions.Read(context.Options, context.Node.SyntaxTree);
+            var options = EditorConfigOptions.Read(context.Options, context.Node.SyntaxTree);
             var engine = state.GetEngine(options, cancellationToken);
             Report(context, shape, engine, engine.Evaluate(shape.Shape), batchFix);
         }

@@ -29,7 +29,7 @@ namespace Sargable.Analyzers.Tests.Generated
                 var state = CompilationState.For(compilation, default)!;
                 var model = state.GetModel(CancellationToken.None);
                 var dbSets = state.GetDbSets(CancellationToken.None);
-                var engine = state.GetEngine(SargableOptions.Default, CancellationToken.None);
+                var engine = state.GetEngine(EditorConfigOptions.Default, CancellationToken.None);
                 foreach (var tree in compilation.SyntaxTrees)
                 {
                     var semanticModel = compilation.GetSemanticModel(tree);

@@ -15,15 +15,15 @@ namespace Sargable.Analyzers
     /// <c>sargable.large_tables = files, orders</c> (tables never treated as small, whatever the model's lookup-table
     /// inference, the registry's flag or its estimate say).
     /// </summary>
-    internal sealed class SargableOptions : IEquatable<SargableOptions>
+    internal sealed class EditorConfigOptions : IEquatable<EditorConfigOptions>
     {
         public static readonly string SmallTablesKey = RuleIdFormat.ConfigKey("small_tables");
         public static readonly string OffsetThresholdKey = RuleIdFormat.ConfigKey("offset_threshold");
         public static readonly string LargeTablesKey = RuleIdFormat.ConfigKey("large_tables");
 
-        public static readonly SargableOptions Default = new(Array.Empty<string>(), RuleOptions.DefaultOffsetThreshold);
+        public static readonly EditorConfigOptions Default = new(Array.Empty<string>(), RuleOptions.DefaultOffsetThreshold);
 
-        public SargableOptions(IReadOnlyList<string> smallTables, int offsetThreshold, IReadOnlyList<string>? largeTables = null)
+        public EditorConfigOptions(IReadOnlyList<string> smallTables, int offsetThreshold, IReadOnlyList<string>? largeTables = null)
         {
             SmallTables = smallTables;
             OffsetThreshold = offsetThreshold;
@@ -41,7 +41,7 @@ namespace Sargable.Analyzers
         /// <summary>A stable key for caching engines per distinct option set.</summary>
         public string Key { get; }
 
-        public static SargableOptions Read(AnalyzerOptions options, SyntaxTree tree)
+        public static EditorConfigOptions Read(AnalyzerOptions options, SyntaxTree tree)
         {
             var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var small = TableList(config, options, SmallTablesKey);
@@ -54,7 +54,7 @@ namespace Sargable.Analyzers
                 threshold = parsed;
             }
 
-            return small.Length == 0 && large.Length == 0 && threshold == RuleOptions.DefaultOffsetThreshold ? Default : new SargableOptions(small, threshold, large);
+            return small.Length == 0 && large.Length == 0 && threshold == RuleOptions.DefaultOffsetThreshold ? Default : new EditorConfigOptions(small, threshold, large);
         }
 
         private static string[] TableList(AnalyzerConfigOptions config, AnalyzerOptions options, string key) =>
@@ -65,9 +65,9 @@ namespace Sargable.Analyzers
         /// <summary>Names compared the way registry files and options are matched to the model: case-insensitive, underscores ignored.</summary>
         public static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();
 
-        public bool Equals(SargableOptions? other) => other is not null && Key == other.Key;
+        public bool Equals(EditorConfigOptions? other) => other is not null && Key == other.Key;
 
-        public override bool Equals(object? obj) => Equals(obj as SargableOptions);
+        public override bool Equals(object? obj) => Equals(obj as EditorConfigOptions);
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
     }
