@@ -5,7 +5,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
     public sealed class SARG0010WholeTableAggregateFixTests
     {
         [Fact]
-        public Task CountEqualsZeroBecomesNotAny() => new CodeFixTest("""
+        public Task Count_equal_to_zero_becomes_not_Any() => new CodeFixTest("""
             namespace App;
             class Seed
             {
@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.WholeTableAggregate, new WholeTableAggregateCodeFix()).RunAsync();
 
         [Fact]
-        public Task AwaitedCountGreaterThanZeroBecomesAnyAsync() => new CodeFixTest("""
+        public Task An_awaited_CountAsync_greater_than_zero_becomes_AnyAsync() => new CodeFixTest("""
             namespace App;
             class Seed
             {
@@ -35,7 +35,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.WholeTableAggregate, new WholeTableAggregateCodeFix()).RunAsync();
 
         [Fact]
-        public Task AwaitedCountEqualsZeroBecomesNotAnyAsync() => new CodeFixTest("""
+        public Task An_awaited_CountAsync_equal_to_zero_becomes_not_AnyAsync() => new CodeFixTest("""
             namespace App;
             class Seed
             {
@@ -60,7 +60,7 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             """, RuleIds.WholeTableAggregate, new WholeTableAggregateCodeFix()).RunAsync();
 
         [Fact]
-        public Task CountShownToPeopleHasNoFix() => new CodeFixTest("""
+        public Task A_count_shown_to_people_has_no_fix() => new CodeFixTest("""
             namespace App;
             class Stats
             {

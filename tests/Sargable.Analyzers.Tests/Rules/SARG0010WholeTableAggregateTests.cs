@@ -7,7 +7,7 @@ namespace Sargable.Analyzers.Tests.Rules
         private const string Rule = RuleIds.WholeTableAggregate;
 
         [Fact]
-        public Task CountAsyncOfAWholeTable() => Verify.DiagnosticsAsync("""
+        public Task CountAsync_of_a_whole_table_is_reported() => Verify.DiagnosticsAsync("""
             namespace App;
             class Stats
             {
@@ -16,7 +16,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task MaxAndLongCountOfAWholeTable() => Verify.DiagnosticsAsync("""
+        public Task Max_and_LongCount_of_a_whole_table_are_reported() => Verify.DiagnosticsAsync("""
             namespace App;
             class Stats
             {
@@ -26,7 +26,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task FilteredCountIsNotReported() => Verify.NoDiagnosticsAsync("""
+        public Task A_filtered_count_is_not_reported() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Stats
             {
@@ -35,7 +35,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
-        public Task SmallTableFromEditorConfigIsNotReported() => Verify.DiagnosticsAsync("""
+        public Task A_small_table_from_editorconfig_is_not_reported() => Verify.DiagnosticsAsync("""
             namespace App;
             class Stats
             {
@@ -44,7 +44,7 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule, new Dictionary<string, string> { ["sargable.small_tables"] = "projects" });
 
         [Fact]
-        public async Task TheDiagnosticSaysWhatTheSizeJudgementRestedOn()
+        public async Task The_diagnostic_says_what_the_size_judgement_rested_on()
         {
             var (_, diagnostics) = await AnalyzerRunner.RunAsync("""
                 namespace App;
@@ -60,7 +60,7 @@ namespace Sargable.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task ExistenceComparisonsAreMarkedForTheAnyFix()
+        public async Task Existence_comparisons_are_marked_for_the_Any_fix()
         {
             var (_, diagnostics) = await AnalyzerRunner.RunAsync("""
                 namespace App;
