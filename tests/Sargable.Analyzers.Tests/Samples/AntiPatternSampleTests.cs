@@ -20,14 +20,7 @@ namespace Sargable.Analyzers.Tests.Samples
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .ToList();
             Assert.NotEmpty(files);
-            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), AnalyzerRunner.ParseOptions, f)).ToList();
-            var compilation = CSharpCompilation.Create(
-                "Sargable.Samples.AntiPatterns",
-                trees,
-                TestReferences.WithEfCore,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+            var compilation = AnalyzerRunner.CompileFiles("Sargable.Samples.AntiPatterns", files);
 
             var diagnostics = await AnalyzerRunner.AnalyzeAsync(compilation);
             var actual = diagnostics

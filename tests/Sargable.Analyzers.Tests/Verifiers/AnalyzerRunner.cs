@@ -47,6 +47,16 @@ namespace Sargable.Analyzers.Tests.Verifiers
             return MetadataReference.CreateFromImage(stream.ToArray());
         }
 
+        /// <summary>Compiles files from disk (a sample, the EF corpus) with EF Core referenced, failing on any compiler error.</summary>
+        public static CSharpCompilation CompileFiles(string assemblyName, IEnumerable<string> paths)
+        {
+            var trees = paths.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path)).ToList();
+            var compilation = CSharpCompilation.Create(assemblyName, trees, TestReferences.WithEfCore, CompilationOptions);
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+            return compilation;
+        }
+
         public static CSharpCompilation Compile(string source, IEnumerable<string> otherSources, bool referenceEfCore)
         {
             var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, ParseOptions, "/0/Test0.cs") };
