@@ -16,6 +16,9 @@ namespace Sargable.Samples.DeploymentsApi
     /// </summary>
     public sealed record DatabaseChoice(bool IsPostgres, string ConnectionString, string Description, bool SeedDemo)
     {
+        /// <summary>How long a SQLite command waits for another connection's lock before the request is answered 503.</summary>
+        public const int BusyTimeoutSeconds = 5;
+
         public static DatabaseChoice From(IConfiguration configuration)
         {
             var seed = configuration["seed"];
@@ -38,7 +41,8 @@ namespace Sargable.Samples.DeploymentsApi
             }
 
             var path = Path.GetFullPath(configuration["sqlite"] ?? Path.Combine(AppContext.BaseDirectory, "deployments-demo.db"));
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true }.ToString();
+            // A request waits at most 5 s for another writer's lock (Microsoft.Data.Sqlite's default is 30 s), then is a 503.
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true, DefaultTimeout = BusyTimeoutSeconds }.ToString();
             return new DatabaseChoice(false, connection, "SQLite " + path, seed is not null || !File.Exists(path));
         }
     }

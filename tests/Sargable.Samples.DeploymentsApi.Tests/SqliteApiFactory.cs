@@ -15,6 +15,9 @@ namespace Sargable.Samples.DeploymentsApi.Tests
 
         public bool IsPostgres => false;
 
+        /// <summary>The SQLite file the app uses.</summary>
+        public string DatabasePath => path;
+
         public ErrorLog Errors { get; } = new();
 
         public async Task ExecuteAsync(string sql)
