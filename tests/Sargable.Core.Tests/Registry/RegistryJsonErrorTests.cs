@@ -64,7 +64,7 @@ namespace Sargable.Core.Tests.Registry
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [\"a \"]}]}", "(1,58): tables.t.indexes[0].columns[0] must not start or end with spaces (column \"a \")")]
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [\"a DESC NULLS LAST\"]}]}", "(1,58): tables.t.indexes[0].columns[0] uses NULLS FIRST/LAST, which the registry does not record; write the column as \"name\" or \"name DESC\" (column \"a DESC NULLS LAST\")")]
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [\"a ASC DESC\"]}]}", "(1,58): tables.t.indexes[0].columns[0] has more than one sort direction (column \"a ASC DESC\")")]
-        [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [{\"column\": \"a\"}]}]}", "(1,59): tables.t.indexes[0].columns[0] has an unknown property 'column'; known properties are name, descending")]
+        [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [{\"column\": \"a\"}]}]}", "(1,59): tables.t.indexes[0].columns[0] has an unknown property 'column'; known properties are name, descending, expression")]
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [{\"descending\": true}]}]}", "(1,58): tables.t.indexes[0].columns[0] must have a \"name\"")]
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [{\"name\": [\"a\"]}]}]}", "(1,67): tables.t.indexes[0].columns[0].name must be the column name as a string, not an array")]
         [InlineData("{\"indexes\": [{\"name\": \"ix\", \"columns\": [{\"name\": \"a DESC\"}]}]}", "(1,67): tables.t.indexes[0].columns[0].name must be the bare column name without ASC, DESC or NULLS (the direction goes in \"descending\") (column \"a DESC\")")]
