@@ -12,14 +12,18 @@ namespace Sargable.Rules
     /// </summary>
     internal sealed class LowSelectivityFilter
     {
-        private LowSelectivityFilter(ColumnEquality equality, string predicate, string nameSuffix)
+        private LowSelectivityFilter(ColumnEquality equality, ColumnDomain domain, string predicate, string nameSuffix)
         {
             Equality = equality;
+            Domain = domain;
             Predicate = predicate;
             NameSuffix = nameSuffix;
         }
 
         public ColumnEquality Equality { get; }
+
+        /// <summary>Boolean or enumeration, from the shape or the registry.</summary>
+        public ColumnDomain Domain { get; }
 
         /// <summary>The partial index's predicate, e.g. <c>NOT is_default</c> or <c>status = 2</c>.</summary>
         public string Predicate { get; }
@@ -36,20 +40,32 @@ namespace Sargable.Rules
             }
 
             var first = access.Equalities[0];
-            if (first.Kind != EqualityKind.Value || first.Literal is null || first.Domain == ColumnDomain.Unknown
-                || access.Equalities.Any(e => !ColumnSet.Same(e.Column, first.Column)))
+            if (first.Kind != EqualityKind.Value || first.Literal is null || access.Equalities.Any(e => !ColumnSet.Same(e.Column, first.Column)))
+            {
+                return null;
+            }
+
+            // The front-end's knowledge first; else the registry's (the EF model marks bool and enum columns).
+            var domain = first.Domain;
+            if (domain == ColumnDomain.Unknown && facts.Table is not null && facts.Table.ColumnDomains.TryGetValue(first.Column, out var known))
+            {
+                domain = known;
+            }
+
+            if (domain == ColumnDomain.Unknown)
             {
                 return null;
             }
 
             var column = SqlIdentifiers.Quote(first.Column);
-            if (first.Domain == ColumnDomain.Boolean)
+            var literal = first.Literal;
+            if (domain == ColumnDomain.Boolean && (string.Equals(literal, "true", System.StringComparison.OrdinalIgnoreCase) || string.Equals(literal, "false", System.StringComparison.OrdinalIgnoreCase)))
             {
-                var wantsTrue = string.Equals(first.Literal, "true", System.StringComparison.OrdinalIgnoreCase);
-                return new LowSelectivityFilter(first, wantsTrue ? column : "NOT " + column, "where_" + (wantsTrue ? string.Empty : "not_") + first.Column);
+                var wantsTrue = string.Equals(literal, "true", System.StringComparison.OrdinalIgnoreCase);
+                return new LowSelectivityFilter(first, domain, wantsTrue ? column : "NOT " + column, "where_" + (wantsTrue ? string.Empty : "not_") + first.Column);
             }
 
-            return new LowSelectivityFilter(first, column + " = " + first.Literal, "where_" + first.Column + "_" + first.Literal.Trim('\''));
+            return new LowSelectivityFilter(first, domain, column + " = " + literal, "where_" + first.Column + "_" + literal.Trim('\''));
         }
 
         /// <summary>True when a partial index on this column's rows already exists and the query can use it.</summary>

@@ -65,7 +65,7 @@ namespace Sargable.Rules
         private void ReportPartial(RuleContext context, AccessFacts facts, LowSelectivityFilter lone, string? closest)
         {
             var suggestion = lone.Suggest(facts);
-            var kind = lone.Equality.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
+            var kind = lone.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
             var message =
                 $"{facts.Access.Table} is filtered only by {lone.Predicate}, a {kind} column with few distinct values, so every row is scanned and " +
                 $"an index on ({lone.Equality.Column}) alone would still match a large share of them; " +

@@ -93,5 +93,22 @@ namespace Sargable.Core.Tests.Rules
             RuleAssert.Clean(partialEngine.Evaluate(Shape.Select(Shape.Of("sites").EqLiteral("is_default", "true", ColumnDomain.Boolean))));
             RuleAssert.Single(partialEngine.Evaluate(Shape.Select(Shape.Of("sites").EqLiteral("is_active", "true", ColumnDomain.Boolean))), RuleIds.NoIndexForFilter);
         }
+    
+        [Fact]
+        public void The_registry_says_which_columns_are_enumerations_when_the_query_cannot()
+        {
+            var sites = new RegisteredTable("sites", new[] { new IndexDefinition("sites_pkey", new[] { new IndexColumn("id") }, primaryKey: true) })
+            {
+                ColumnDomains = new System.Collections.Generic.Dictionary<string, ColumnDomain>(System.StringComparer.OrdinalIgnoreCase) { ["status"] = ColumnDomain.Enumeration },
+            };
+            var withDomains = new SargableEngine(new IndexRegistry(new[] { sites }));
+
+            var finding = RuleAssert.Single(withDomains.Evaluate(Shape.Select(Shape.Of("sites").EqLiteral("status", "2", ColumnDomain.Unknown))), RuleIds.NoIndexForFilter);
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_id_where_status_2 ON sites (id) WHERE status = 2", finding.SuggestedIndex);
+
+            // A parameter gives no literal to put in a partial index's predicate.
+            var parameter = RuleAssert.Single(withDomains.Evaluate(Shape.Select(Shape.Of("sites").Eq("status"))), RuleIds.NoIndexForFilter);
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_status ON sites (status)", parameter.SuggestedIndex);
+        }
     }
 }
