@@ -52,7 +52,8 @@ namespace Sargable.Registry
         /// </summary>
         public IReadOnlyDictionary<string, Shapes.ColumnDomain> ColumnDomains { get; init; } = NoDomains;
 
-        private static IReadOnlyDictionary<string, Shapes.ColumnDomain> NoDomains { get; } = new Dictionary<string, Shapes.ColumnDomain>();
+        /// <summary>The shared empty <see cref="ColumnDomains"/>.</summary>
+        internal static IReadOnlyDictionary<string, Shapes.ColumnDomain> NoDomains { get; } = new Dictionary<string, Shapes.ColumnDomain>();
 
         /// <summary>The primary key index, or null when none is known.</summary>
         public IndexDefinition? PrimaryKey => Indexes.FirstOrDefault(i => i.PrimaryKey);

@@ -176,7 +176,11 @@ namespace Sargable.Registry
                 }
             }
 
-            return new RegisteredTable(name, indexes, small, schema, estimatedRows) { ColumnDomains = ReadColumnDomains(body) };
+            // Most tables have no "columns": keep the shared empty map rather than one dictionary per table.
+            return new RegisteredTable(name, indexes, small, schema, estimatedRows)
+            {
+                ColumnDomains = body.Find("columns") is null ? RegisteredTable.NoDomains : ReadColumnDomains(body),
+            };
         }
 
         /// <summary><c>"columns": {"is_default": "boolean", "status": "enumeration"}</c>: columns with few distinct values (SARG0006's partial index).</summary>
