@@ -54,5 +54,26 @@ namespace Sargable.Analyzers.CodeFixes.Tests
             NumberOfIncrementalIterations = 2,
             NumberOfFixAllIterations = 2,
         }.RunAsync();
+    
+        [Fact]
+        public Task Moves_the_translatable_filter_and_leaves_the_tuple_filter_in_memory() => new CodeFixTest("""
+            namespace App;
+            class Sync
+            {
+                List<Deployment> Matched(AppDb db, long projectId, List<int> iids, List<(long, int)> pairs) => db.Deployments.Where(d => d.ProjectId == projectId).AsEnumerable()
+                    .[|Where(d => iids.Contains(d.Iid))|]
+                    .Where(d => pairs.Contains((d.ProjectId, d.Iid)))
+                    .ToList();
+            }
+            """, """
+            namespace App;
+            class Sync
+            {
+                List<Deployment> Matched(AppDb db, long projectId, List<int> iids, List<(long, int)> pairs) => db.Deployments.Where(d => d.ProjectId == projectId)
+                    .Where(d => iids.Contains(d.Iid)).AsEnumerable()
+                    .Where(d => pairs.Contains((d.ProjectId, d.Iid)))
+                    .ToList();
+            }
+            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix()).RunAsync();
     }
 }

@@ -48,6 +48,54 @@ namespace Sargable.Cli.Tests
         }
 
         [Fact]
+        public async Task A_lone_boolean_filter_on_a_large_table_suggests_a_partial_index()
+        {
+            cli.File("registry.json", """
+                { "version": 1, "tables": { "sites": { "estimatedRows": 500000,
+                  "indexes": [ { "name": "sites_pkey", "columns": ["id"], "primaryKey": true } ] } } }
+                """);
+            cli.File("q.sql", "SELECT id FROM sites WHERE is_default;\nSELECT id FROM sites WHERE NOT (is_default);\nSELECT id FROM sites WHERE status = 2;");
+
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--registry", "registry.json", "q.sql"));
+
+            Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_sites_on_id_where_is_default ON sites (id) WHERE is_default\n", cli.Stdout, StringComparison.Ordinal);
+            Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_sites_on_id_where_not_is_default ON sites (id) WHERE NOT is_default\n", cli.Stdout, StringComparison.Ordinal);
+
+            // SQL text does not tell an enumeration from any other integer, so status = 2 gets the plain index.
+            Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_sites_on_status ON sites (status)\n", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_registry_that_marks_an_enumeration_column_gets_the_partial_index_for_a_literal()
+        {
+            cli.File("registry.json", """
+                { "version": 1, "tables": { "sites": { "estimatedRows": 500000, "columns": { "status": "enumeration" },
+                  "indexes": [ { "name": "sites_pkey", "columns": ["id"], "primaryKey": true } ] } } }
+                """);
+            cli.File("q.sql", "SELECT id FROM sites WHERE status = 2;\nSELECT id FROM sites WHERE status = $1;");
+
+            Assert.Equal(1, await cli.Run(engine: null, "check-sql", "--registry", "registry.json", "q.sql"));
+
+            Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_sites_on_id_where_status_2 ON sites (id) WHERE status = 2\n", cli.Stdout, StringComparison.Ordinal);
+
+            // A parameter's value is unknown: no predicate to write, so the plain index.
+            Assert.Contains("  suggested: CREATE INDEX CONCURRENTLY index_sites_on_status ON sites (status)\n", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_lone_boolean_filter_on_a_small_table_is_not_reported()
+        {
+            cli.File("registry.json", """
+                { "version": 1, "tables": { "sites": { "estimatedRows": 12,
+                  "indexes": [ { "name": "sites_pkey", "columns": ["id"], "primaryKey": true } ] } } }
+                """);
+            cli.File("q.sql", "SELECT id FROM sites WHERE is_default = true;");
+
+            Assert.Equal(0, await cli.Run(engine: null, "check-sql", "--registry", "registry.json", "q.sql"));
+            Assert.Contains("1 statements, 0 findings", cli.Stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Fail_on_error_lets_warnings_pass()
         {
             cli.File("schema.sql", Schema);

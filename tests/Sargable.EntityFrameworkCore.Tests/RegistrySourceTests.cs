@@ -115,6 +115,21 @@ namespace Sargable.EntityFrameworkCore.Tests
         }
 
         [Fact]
+        public void The_model_registry_marks_enum_columns_so_a_lone_status_filter_gets_a_partial_index()
+        {
+            using var db = database.Context(null);
+            var registry = EfModelRegistry.Build(db);
+
+            Assert.Equal(Shapes.ColumnDomain.Enumeration, registry.Find("deployments")!.ColumnDomains["status"]);
+            Assert.False(registry.Find("deployments")!.ColumnDomains.ContainsKey("project_id"));
+
+            // SQL text alone cannot tell status = 2 from an id; the model can.
+            var finding = Assert.Single(new SargableEngine(registry).CheckStatement("SELECT d.id FROM deployments AS d WHERE d.status = 2").Findings);
+            Assert.Equal(RuleIds.NoIndexForFilter, finding.RuleId);
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_deployments_on_id_where_status_2 ON deployments (id) WHERE status = 2", finding.SuggestedIndex);
+        }
+
+        [Fact]
         public async Task A_schema_created_and_seeded_through_the_guard_is_not_taken_for_small_tables()
         {
             // EnsureCreated is not checked; the first checked command (seeding) reads the catalog while tables are empty.

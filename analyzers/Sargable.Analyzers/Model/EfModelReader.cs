@@ -294,6 +294,16 @@ namespace Sargable.Analyzers.Model
                         entity.StringColumns.Add(property.Name);
                     }
 
+                    var valueType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : property.Type;
+                    if (valueType.SpecialType == SpecialType.System_Boolean)
+                    {
+                        entity.BooleanColumns.Add(property.Name);
+                    }
+                    else if (valueType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+                    {
+                        entity.EnumColumns[property.Name] = enumType;
+                    }
+
                     if (EfSymbols.HasAttribute(property, ef.KeyAttribute, out _))
                     {
                         keyProperties.Add(property.Name);

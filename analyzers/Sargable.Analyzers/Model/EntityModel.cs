@@ -76,6 +76,12 @@ namespace Sargable.Analyzers.Model
         /// <summary>Mapped properties of type string (prefix searches apply to them).</summary>
         public HashSet<string> StringColumns { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Mapped properties of type bool or bool?: a filter on one of them alone wants a partial index.</summary>
+        public HashSet<string> BooleanColumns { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Mapped properties of an enum type (or its nullable), with that type, so a filter's enum member can be read as its number.</summary>
+        public Dictionary<string, INamedTypeSymbol> EnumColumns { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<string, NavigationModel> Navigations { get; } = new(StringComparer.Ordinal);
 
         public IReadOnlyList<string>? PrimaryKey { get; set; }

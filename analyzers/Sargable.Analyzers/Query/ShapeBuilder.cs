@@ -433,7 +433,7 @@ namespace Sargable.Analyzers.Query
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     if (TryColumn(not.Operand, parameter, out var notAccess, out var notProperty))
                     {
-                        accesses[notAccess].Equalities.Add(new ColumnEquality(notProperty, EqualityKind.Value, location));
+                        accesses[notAccess].Equalities.Add(ColumnLiterals.BooleanTest(accesses[notAccess].Entity, notProperty, value: false, location));
                         return true;
                     }
 
@@ -446,7 +446,7 @@ namespace Sargable.Analyzers.Query
                     if (TryColumn(operation, parameter, out var access, out var property))
                     {
                         // A boolean column used as the condition: IsActive = true.
-                        accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value, location));
+                        accesses[access].Equalities.Add(ColumnLiterals.BooleanTest(accesses[access].Entity, property, value: true, location));
                         return true;
                     }
 
@@ -468,6 +468,9 @@ namespace Sargable.Analyzers.Query
             {
                 case IConstantPatternOperation constant when constant.Value.ConstantValue is { HasValue: true, Value: null }:
                     accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.IsNull, location));
+                    return true;
+                case IConstantPatternOperation { Value.Syntax: ExpressionSyntax constantSyntax }:
+                    accesses[access].Equalities.Add(ColumnLiterals.Equal(accesses[access].Entity, property, constantSyntax, location));
                     return true;
                 case IConstantPatternOperation:
                     accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value, location));
@@ -562,7 +565,9 @@ namespace Sargable.Analyzers.Query
                 switch (binary.OperatorKind)
                 {
                     case BinaryOperatorKind.Equals:
-                        state.Equalities.Add(new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value, location));
+                        state.Equalities.Add(isNull || value.Syntax is not ExpressionSyntax valueSyntax
+                            ? new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value, location)
+                            : ColumnLiterals.Equal(state.Entity, property, valueSyntax, location));
                         return true;
                     case BinaryOperatorKind.NotEquals:
                         state.Unusable.Add(new UnusablePredicate(UnusableReason.NotEqual, property, isNull ? property + " IS NOT NULL" : property + " <> ...", location));

@@ -428,17 +428,19 @@ namespace Sargable.Analyzers.Query
                 case BinaryExpressionSyntax binary:
                     return ReadComparison(binary, parameter);
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression) && Column(not.Operand, parameter, out var notAccess, out var notProperty):
-                    accesses[notAccess].Equalities.Add(new ColumnEquality(notProperty, EqualityKind.Value, predicateLocation));
+                    accesses[notAccess].Equalities.Add(ColumnLiterals.BooleanTest(accesses[notAccess].Entity, notProperty, value: false, predicateLocation));
                     return true;
                 case IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constant } pattern when Column(pattern.Expression, parameter, out var patternAccess, out var patternProperty):
-                    accesses[patternAccess].Equalities.Add(new ColumnEquality(patternProperty, constant.Expression.IsKind(SyntaxKind.NullLiteralExpression) ? EqualityKind.IsNull : EqualityKind.Value, predicateLocation));
+                    accesses[patternAccess].Equalities.Add(constant.Expression.IsKind(SyntaxKind.NullLiteralExpression)
+                        ? new ColumnEquality(patternProperty, EqualityKind.IsNull, predicateLocation)
+                        : ColumnLiterals.Equal(accesses[patternAccess].Entity, patternProperty, constant.Expression, predicateLocation));
                     return true;
                 case InvocationExpressionSyntax invocation:
                     return ReadCall(invocation, parameter);
                 default:
                     if (Column(node, parameter, out var access, out var property))
                     {
-                        accesses[access].Equalities.Add(new ColumnEquality(property, EqualityKind.Value, predicateLocation));
+                        accesses[access].Equalities.Add(ColumnLiterals.BooleanTest(accesses[access].Entity, property, value: true, predicateLocation));
                         return true;
                     }
 
@@ -495,7 +497,7 @@ namespace Sargable.Analyzers.Query
             switch (binary.Kind())
             {
                 case SyntaxKind.EqualsExpression:
-                    state.Equalities.Add(new ColumnEquality(property, isNull ? EqualityKind.IsNull : EqualityKind.Value, predicateLocation));
+                    state.Equalities.Add(isNull ? new ColumnEquality(property, EqualityKind.IsNull, predicateLocation) : ColumnLiterals.Equal(state.Entity, property, value, predicateLocation));
                     return true;
                 case SyntaxKind.NotEqualsExpression:
                     state.Unusable.Add(new UnusablePredicate(UnusableReason.NotEqual, property, property + (isNull ? " IS NOT NULL" : " <> ..."), predicateLocation));

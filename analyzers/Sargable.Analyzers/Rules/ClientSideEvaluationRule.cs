@@ -13,7 +13,8 @@ namespace Sargable.Analyzers
     /// <summary>
     /// SARG0009: a LINQ operator the database could run (Where, Count, Any, First, OrderBy, Take, Sum...) applied in memory
     /// right after an EF query was materialized (<c>ToList()</c>, <c>AsEnumerable()</c>, <c>await ToListAsync()</c>).
-    /// Operators whose lambdas call C# methods are not reported: that is the legitimate "rest in memory" form.
+    /// Operators whose lambdas EF could not translate (C# methods, tuples or objects from memory, unmapped properties) are not
+    /// reported: that is the legitimate "rest in memory" form (<see cref="TranslatableLambda"/>).
     /// </summary>
     internal static class ClientSideEvaluationRule
     {
@@ -24,11 +25,6 @@ namespace Sargable.Analyzers
         {
             "Where", "Count", "LongCount", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
             "Take", "Skip", "OrderBy", "OrderByDescending", "Sum", "Min", "Max", "Average", "Distinct",
-        };
-
-        private static readonly HashSet<string> TranslatableStringMethods = new(System.StringComparer.Ordinal)
-        {
-            "StartsWith", "EndsWith", "Contains", "ToLower", "ToUpper", "ToLowerInvariant", "ToUpperInvariant", "Trim", "TrimStart", "TrimEnd", "Equals", "IsNullOrEmpty", "IsNullOrWhiteSpace",
         };
 
         internal static bool IsCandidate(SyntaxNode node) =>
@@ -79,7 +75,7 @@ namespace Sargable.Analyzers
             foreach (var argument in invocation.Arguments.Skip(1))
             {
                 var lambda = argument.Value.AsLambda();
-                if (argument.Value.Unwrap() is IMethodReferenceOperation || (lambda is not null && !Translatable(lambda)))
+                if (argument.Value.Unwrap() is IMethodReferenceOperation || (lambda is not null && !TranslatableLambda.Check(lambda, symbols)))
                 {
                     return;
                 }
@@ -98,31 +94,5 @@ namespace Sargable.Analyzers
         }
 
         internal static bool IsTerminal(string name) => name is not ("Where" or "Take" or "Skip" or "OrderBy" or "OrderByDescending" or "Distinct");
-
-        private static bool Translatable(IAnonymousFunctionOperation lambda)
-        {
-            var parameters = lambda.Symbol.Parameters;
-            foreach (var operation in lambda.Body.Descendants())
-            {
-                if (operation is IInvocationOperation call && parameters.Any(p => call.References(p)))
-                {
-                    var method = call.TargetMethod;
-                    var ok = (method.ContainingType?.SpecialType == SpecialType.System_String && TranslatableStringMethods.Contains(method.Name)) ||
-                        method.Name == "Contains" ||
-                        (method.ContainingType?.ToDisplayString() is "System.Linq.Enumerable") ||
-                        (method.ContainingType?.ContainingNamespace?.ToDisplayString() is "Microsoft.EntityFrameworkCore");
-                    if (!ok)
-                    {
-                        return false;
-                    }
-                }
-                else if (operation is IObjectCreationOperation or IAnonymousFunctionOperation or IInterpolatedStringOperation && parameters.Any(p => operation.References(p)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

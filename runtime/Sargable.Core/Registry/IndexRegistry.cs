@@ -143,7 +143,24 @@ namespace Sargable.Registry
             {
                 Large = a.Large || b.Large,
                 InferredLookup = a.InferredLookup ?? b.InferredLookup,
+                ColumnDomains = MergeDomains(a.ColumnDomains, b.ColumnDomains),
             };
+        }
+
+        private static IReadOnlyDictionary<string, Shapes.ColumnDomain> MergeDomains(IReadOnlyDictionary<string, Shapes.ColumnDomain> a, IReadOnlyDictionary<string, Shapes.ColumnDomain> b)
+        {
+            if (b.Count == 0)
+            {
+                return a;
+            }
+
+            var merged = new Dictionary<string, Shapes.ColumnDomain>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in b.Concat(a))
+            {
+                merged[pair.Key] = pair.Value;
+            }
+
+            return merged;
         }
 
         private static string Key(string? schema, string table) => schema is null ? table : schema + "." + table;

@@ -46,15 +46,24 @@ namespace Sargable.Registry
         /// <summary>Why the EF model suggests a lookup or configuration table ("seeded with HasData"), or null when it does not.</summary>
         public string? InferredLookup { get; init; }
 
+        /// <summary>
+        /// Columns known to hold few distinct values (boolean, enumeration), by column name, case-insensitively. The EF
+        /// model knows them; SQL text alone does not tell <c>status = 2</c> on an enum from any other integer.
+        /// </summary>
+        public IReadOnlyDictionary<string, Shapes.ColumnDomain> ColumnDomains { get; init; } = NoDomains;
+
+        /// <summary>The shared empty <see cref="ColumnDomains"/>.</summary>
+        internal static IReadOnlyDictionary<string, Shapes.ColumnDomain> NoDomains { get; } = new Dictionary<string, Shapes.ColumnDomain>();
+
         /// <summary>The primary key index, or null when none is known.</summary>
         public IndexDefinition? PrimaryKey => Indexes.FirstOrDefault(i => i.PrimaryKey);
 
         /// <summary>A copy with more indexes (for combining registry sources).</summary>
         public RegisteredTable WithIndexes(IEnumerable<IndexDefinition> more) =>
-            new(Name, Indexes.Concat(more), Small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup };
+            new(Name, Indexes.Concat(more), Small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup, ColumnDomains = ColumnDomains };
 
         /// <summary>A copy with the small flag set to <paramref name="small"/>.</summary>
-        public RegisteredTable WithSmall(bool small) => new(Name, Indexes, small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup };
+        public RegisteredTable WithSmall(bool small) => new(Name, Indexes, small, Schema, EstimatedRows) { Large = Large, InferredLookup = InferredLookup, ColumnDomains = ColumnDomains };
 
         /// <inheritdoc />
         public override string ToString() => (Schema is null ? Name : Schema + "." + Name) + (Small ? " (small)" : string.Empty);

@@ -95,7 +95,7 @@ namespace Sargable.Rules
         /// A partial index is usable only when the query restricts every column its predicate names; a cheap,
         /// conservative stand-in for implication proofs.
         /// </summary>
-        private static bool PartialPredicateHolds(IndexDefinition index, AccessFacts facts)
+        internal static bool PartialPredicateHolds(IndexDefinition index, AccessFacts facts)
         {
             if (index.Where is null)
             {

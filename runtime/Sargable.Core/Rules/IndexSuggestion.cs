@@ -9,10 +9,11 @@ namespace Sargable.Rules
     /// <summary>The index that would serve an access: equality columns, then the range/order column, then a unique tie-breaker.</summary>
     internal sealed class IndexSuggestion
     {
-        private IndexSuggestion(string table, string? schema, IReadOnlyList<IndexColumn> columns)
+        private IndexSuggestion(string table, string? schema, IReadOnlyList<IndexColumn> columns, string? where = null, string? nameSuffix = null)
         {
             Columns = columns;
-            Name = SqlIdentifiers.IndexName(table, columns.Select(c => c.Name).ToList());
+            Where = where;
+            Name = SqlIdentifiers.IndexName(table, columns.Select(c => c.Name).ToList(), nameSuffix);
             var builder = new StringBuilder("CREATE INDEX CONCURRENTLY ")
                 .Append(SqlIdentifiers.Quote(Name))
                 .Append(" ON ")
@@ -27,12 +28,21 @@ namespace Sargable.Rules
                 }
             }
 
-            Ddl = builder.Append(')').ToString();
+            builder.Append(')');
+            if (where is not null)
+            {
+                builder.Append(" WHERE ").Append(where);
+            }
+
+            Ddl = builder.ToString();
         }
 
         public IReadOnlyList<IndexColumn> Columns { get; }
 
         public string Name { get; }
+
+        /// <summary>The partial index's predicate, or null for a full index.</summary>
+        public string? Where { get; }
 
         public string Ddl { get; }
 
@@ -92,6 +102,10 @@ namespace Sargable.Rules
 
             return new IndexSuggestion(access.Table, access.Schema, columns);
         }
+
+        /// <summary>A partial index on <paramref name="columns"/> over the rows <paramref name="where"/> selects; <paramref name="nameSuffix"/> ends its name.</summary>
+        public static IndexSuggestion Partial(AccessFacts facts, IReadOnlyList<IndexColumn> columns, string where, string nameSuffix) =>
+            new(facts.Access.Table, facts.Access.Schema, columns, where, nameSuffix);
 
         /// <summary>Primary-key columns to close an order with, or the columns of the smallest unique index.</summary>
         public static IReadOnlyList<string> UniqueKey(AccessFacts facts)

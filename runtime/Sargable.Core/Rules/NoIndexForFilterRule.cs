@@ -4,7 +4,10 @@ using Sargable.Shapes;
 
 namespace Sargable.Rules
 {
-    /// <summary>SARG0006: a large table filtered by columns no index starts with (or only by predicates no index can use).</summary>
+    /// <summary>
+    /// SARG0006: a large table filtered by columns no index starts with (or only by predicates no index can use). A lone
+    /// boolean or enumeration filter gets a partial index rather than an index on the column.
+    /// </summary>
     internal sealed class NoIndexForFilterRule : IShapeRule
     {
         public string Id => RuleIds.NoIndexForFilter;
@@ -31,6 +34,16 @@ namespace Sargable.Rules
                 }
 
                 var closest = matches.Count > 0 && matches[0].Score > 0 ? matches[0].Index.Name : null;
+                if (LowSelectivityFilter.Of(facts) is { } lone)
+                {
+                    if (!lone.ServedByPartialIndex(facts))
+                    {
+                        ReportPartial(context, facts, lone, closest);
+                    }
+
+                    continue;
+                }
+
                 var usable = access.Equalities.Select(e => e.Column).Concat(access.Ranges.Select(r => r.Column)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
                 if (usable.Count == 0)
                 {
@@ -46,6 +59,18 @@ namespace Sargable.Rules
                     $"so every row is scanned; add an index on ({string.Join(", ", suggestion?.ColumnNames ?? usable)}).";
                 context.Report(facts, Id, usable, message, location, closest, suggestion?.Ddl);
             }
+        }
+
+        /// <summary>An index on a boolean or enumeration column alone would match too many rows to be used; a partial index holds only the wanted ones.</summary>
+        private void ReportPartial(RuleContext context, AccessFacts facts, LowSelectivityFilter lone, string? closest)
+        {
+            var suggestion = lone.Suggest(facts);
+            var kind = lone.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
+            var message =
+                $"{facts.Access.Table} is filtered only by {lone.Predicate}, a {kind} column with few distinct values, so every row is scanned and " +
+                $"an index on ({lone.Equality.Column}) alone would still match a large share of them; " +
+                $"add a partial index on ({string.Join(", ", suggestion.ColumnNames)}) WHERE {lone.Predicate}.";
+            context.Report(facts, Id, new[] { lone.Equality.Column }, message, lone.Equality.Location, closest, suggestion.Ddl);
         }
 
         private void ReportUnusableOnly(RuleContext context, AccessFacts facts, string? closest)

@@ -93,7 +93,7 @@ namespace Sargable.Rules
         }
 
         /// <summary>A readable index name in GitLab's style, within PostgreSQL's 63-byte limit.</summary>
-        public static string IndexName(string table, IReadOnlyList<string> columns)
+        public static string IndexName(string table, IReadOnlyList<string> columns, string? suffix = null)
         {
             var builder = new StringBuilder("index_").Append(table).Append("_on_");
             for (var i = 0; i < columns.Count; i++)
@@ -104,6 +104,11 @@ namespace Sargable.Rules
                 }
 
                 builder.Append(columns[i]);
+            }
+
+            if (suffix is not null)
+            {
+                builder.Append('_').Append(suffix);
             }
 
             var name = Sanitize(builder.ToString());

@@ -24,6 +24,19 @@ namespace Sargable.Shapes
         OuterColumn,
     }
 
+    /// <summary>What a filtered column holds, when a front-end knows it has few distinct values.</summary>
+    public enum ColumnDomain
+    {
+        /// <summary>Nothing is known about the column's values.</summary>
+        Unknown,
+
+        /// <summary>A boolean column: two values (and NULL).</summary>
+        Boolean,
+
+        /// <summary>An enumeration stored as its number or name: a handful of values.</summary>
+        Enumeration,
+    }
+
     /// <summary>How a column is bound by a range; an index can seek to one end and scan.</summary>
     public enum RangeKind
     {
@@ -88,6 +101,15 @@ namespace Sargable.Shapes
 
         /// <summary>For join and outer bindings: the column on the other side.</summary>
         public string? PartnerColumn { get; }
+
+        /// <summary>
+        /// The SQL literal the column equals (<c>true</c>, <c>false</c>, <c>2</c>) for <c>col = literal</c> and for a lone
+        /// boolean test (<c>WHERE col</c> is <c>true</c>, <c>WHERE NOT col</c> is <c>false</c>); null for parameters and the rest.
+        /// </summary>
+        public string? Literal { get; init; }
+
+        /// <summary>What the column holds, when the front-end knows it is boolean or an enumeration.</summary>
+        public ColumnDomain Domain { get; init; }
 
         /// <summary>True when bound to a constant, parameter, list or subquery rather than another table's column.</summary>
         public bool IsToValue => Kind is EqualityKind.Value or EqualityKind.List or EqualityKind.Subquery or EqualityKind.IsNull;

@@ -160,7 +160,7 @@ namespace Sargable.Shapes
         public TableAccess Renumbered(int offset, int blockOffset) => new(this, Id + offset)
         {
             Block = Block + blockOffset,
-            Equalities = Equalities.Select(e => e.PartnerAccess is { } partner ? new ColumnEquality(e.Column, e.Kind, e.Location, partner + offset, e.PartnerColumn) : e).ToList(),
+            Equalities = Equalities.Select(e => e.PartnerAccess is { } partner ? new ColumnEquality(e.Column, e.Kind, e.Location, partner + offset, e.PartnerColumn) { Literal = e.Literal, Domain = e.Domain } : e).ToList(),
         };
 
         /// <summary>This access without LIMIT and OFFSET: what a paged read reads over all of its pages.</summary>

@@ -72,10 +72,34 @@ namespace Sargable
                     indexes.Add(new IndexDefinition(index.Name, columns, index.IsUnique, where: DesignTime(() => index.Filter), method: IndexMethod(index), include: IncludedColumns(index)));
                 }
 
-                tables.Add(new RegisteredTable(table.Name, indexes, small: false, schema: table.Schema));
+                tables.Add(new RegisteredTable(table.Name, indexes, small: false, schema: table.Schema) { ColumnDomains = ColumnDomains(table) });
             }
 
             return new IndexRegistry(tables);
+        }
+
+        /// <summary>
+        /// Columns mapped from bool or enum properties: a filter on one of them alone wants a partial index (SARG0006).
+        /// The SQL EF sends carries the literal as stored (a number, or a name under a string converter), so the kind is enough.
+        /// </summary>
+        private static Dictionary<string, Shapes.ColumnDomain> ColumnDomains(ITable table)
+        {
+            var domains = new Dictionary<string, Shapes.ColumnDomain>(StringComparer.OrdinalIgnoreCase);
+            foreach (var column in table.Columns)
+            {
+                var clrType = column.PropertyMappings.Select(m => m.Property.ClrType).FirstOrDefault();
+                clrType = clrType is null ? null : Nullable.GetUnderlyingType(clrType) ?? clrType;
+                if (clrType == typeof(bool))
+                {
+                    domains[column.Name] = Shapes.ColumnDomain.Boolean;
+                }
+                else if (clrType is { IsEnum: true })
+                {
+                    domains[column.Name] = Shapes.ColumnDomain.Enumeration;
+                }
+            }
+
+            return domains;
         }
 
         // The runtime model throws for configuration it does not keep; treat that as not configured.

@@ -138,6 +138,56 @@ namespace Sargable.Analyzers.Tests.Precision
                     db.Pages.Where(p => p.SiteId == siteId).OrderBy(p => p.Slug).Take(20).ToListAsync();
             }
             """, RuleIds.FilterOrderMismatch, checkAllRules: true).RunAsync();
+
+        [Fact]
+        public async Task Published_pages_of_a_growing_table_get_a_partial_index_not_an_index_on_the_flag()
+        {
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync("""
+                namespace Cms;
+                class Pages
+                {
+                    Task<List<Page>> Published(CmsDb db) => db.Pages.Where(p => p.IsPublished).ToListAsync();
+                }
+                """, new[] { CmsModel.Source });
+
+            var message = Assert.Single(diagnostics, d => d.Id == RuleIds.NoIndexForFilter).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("add a partial index on (Id) WHERE \"IsPublished\"", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public Task Published_pages_of_one_site_are_served_by_the_site_index() => Cms("""
+            namespace Cms;
+            class Pages
+            {
+                Task<List<Page>> Published(CmsDb db, int siteId) => db.Pages.Where(p => p.SiteId == siteId && p.IsPublished).ToListAsync();
+            }
+            """, RuleIds.NoIndexForFilter).RunAsync();
+
+        [Fact]
+        public Task Matching_prefiltered_revisions_against_in_memory_pairs_is_quiet() => Cms("""
+            namespace Cms;
+            class RevisionSync
+            {
+                List<Revision> Matching(CmsDb db, List<long> pageIds, List<(long PageId, DateTime Created)> pairs) => db.Revisions
+                    .Where(r => pageIds.Contains(r.PageId))
+                    .AsEnumerable()
+                    .Where(r => pairs.Contains((r.PageId, r.Created)))
+                    .ToList();
+            }
+            """, RuleIds.ClientSideEvaluation).RunAsync();
+
+        [Fact]
+        public Task A_plain_date_filter_after_as_enumerable_reports_sarg0009() => Cms("""
+            namespace Cms;
+            class RevisionSync
+            {
+                List<Revision> Since(CmsDb db, List<long> pageIds, DateTime since) => db.Revisions
+                    .Where(r => pageIds.Contains(r.PageId))
+                    .AsEnumerable()
+                    .[|Where(r => r.Created > since)|]
+                    .ToList();
+            }
+            """, RuleIds.ClientSideEvaluation).RunAsync();
     }
 
     internal static class AnalyzerTestSetup

@@ -111,5 +111,86 @@ namespace Sargable.Analyzers.Tests.Rules
         {
             Sources = { "namespace Shop { static class Conventions { public static void Apply(ModelBuilder b) => b.Entity<Product>().HasIndex(p => p.Sku); } }" },
         }.RunAsync();
+    
+        // Orders grow (nothing marks them small), so a filter on one of their flags alone is worth an index: a partial one.
+        private const string Orders = """
+            namespace Shop
+            {
+                public enum OrderStatus { Placed, Paid, Shipped, Returned }
+
+                public sealed class Order
+                {
+                    public long Id { get; set; }
+                    public string Reference { get; set; } = "";
+                    public bool IsArchived { get; set; }
+                    public OrderStatus Status { get; set; }
+                }
+
+                public sealed class ShopDb : DbContext
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                }
+            }
+            """;
+
+        private static async Task<string> MessageOf(string query)
+        {
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync(
+                "namespace Shop; class Orders { object Run(ShopDb db, string reference) => " + query + "; }", new[] { Orders });
+            return Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        [Fact]
+        public Task A_lone_boolean_filter_on_a_large_table_is_reported_at_the_filter() => new AnalyzerTest("""
+            namespace Shop;
+            class Archive
+            {
+                List<Order> Archived(ShopDb db) => db.Orders.[|Where(o => o.IsArchived)|].ToList();
+                Order? FirstLive(ShopDb db) => db.Orders.[|FirstOrDefault(o => !o.IsArchived)|];
+            }
+            """, Rule) { Sources = { Orders } }.RunAsync();
+
+        [Fact]
+        public async Task A_lone_boolean_filter_on_a_large_table_suggests_a_partial_index()
+        {
+            var message = await MessageOf("db.Orders.Where(o => o.IsArchived).ToList()");
+
+            Assert.Contains("add a partial index on (Id) WHERE \"IsArchived\"", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("add an index on (IsArchived)", message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("db.Orders.Where(o => !o.IsArchived).ToList()", "WHERE NOT \"IsArchived\"")]
+        [InlineData("db.Orders.Where(o => o.IsArchived == false).ToList()", "WHERE NOT \"IsArchived\"")]
+        [InlineData("db.Orders.Where(o => o.IsArchived == true).ToList()", "WHERE \"IsArchived\"")]
+        [InlineData("db.Orders.Where(o => o.Status == OrderStatus.Shipped).ToList()", "WHERE \"Status\" = 2")]
+        [InlineData("db.Orders.Where(o => Shop.OrderStatus.Returned == o.Status).ToList()", "WHERE \"Status\" = 3")]
+        public async Task A_negated_boolean_or_an_enum_member_becomes_the_partial_index_predicate(string query, string predicate) =>
+            Assert.Contains("partial index on (Id) " + predicate + ".", await MessageOf(query), StringComparison.Ordinal);
+
+        [Fact]
+        public async Task A_boolean_combined_with_a_selective_column_gets_the_plain_index()
+        {
+            var message = await MessageOf("db.Orders.Where(o => o.Reference == reference && o.IsArchived).ToList()");
+
+            Assert.Contains("add an index on (Reference, IsArchived)", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task An_enum_compared_with_a_variable_gets_the_plain_index()
+        {
+            var message = await MessageOf("db.Orders.Where(o => o.Status == (OrderStatus)reference.Length).ToList()");
+
+            Assert.Contains("add an index on (Status)", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public Task A_lone_boolean_filter_on_a_small_table_is_not_reported() => new AnalyzerTest("""
+            namespace Shop;
+            class Archive
+            {
+                List<Order> Archived(ShopDb db) => db.Orders.Where(o => o.IsArchived).ToList();
+            }
+            """, Rule) { Sources = { Orders }, EditorConfig = { [RuleIdFormat.ConfigKey("small_tables")] = "orders" } }.RunAsync();
     }
 }

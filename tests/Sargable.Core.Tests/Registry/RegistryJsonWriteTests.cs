@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Sargable.Registry;
+using Sargable.Shapes;
 
 namespace Sargable.Core.Tests.Registry
 {
@@ -100,6 +101,28 @@ namespace Sargable.Core.Tests.Registry
             Assert.Equal("audit.v2", parsed.Tables.Single(t => t.Name == "events").Schema);
             Assert.Null(parsed.Find("v1.2")!.Schema);
             Assert.True(parsed.Find("settings")!.Small);
+        }
+
+        [Fact]
+        public void Column_domains_are_written_sorted_and_read_back()
+        {
+            var sites = new RegisteredTable("sites", [new IndexDefinition("sites_pkey", [new IndexColumn("id")], primaryKey: true)])
+            {
+                ColumnDomains = new System.Collections.Generic.Dictionary<string, ColumnDomain> { ["status"] = ColumnDomain.Enumeration, ["is_default"] = ColumnDomain.Boolean },
+            };
+
+            var written = RegistryJson.Write(new IndexRegistry([sites]));
+
+            Assert.Contains("""
+                      "columns": {
+                        "is_default": "boolean",
+                        "status": "enumeration"
+                      },
+                """.Replace("\r\n", "\n", StringComparison.Ordinal), written, StringComparison.Ordinal);
+            var read = Assert.Single(RegistryJson.Parse(written).Tables);
+            Assert.Equal(ColumnDomain.Boolean, read.ColumnDomains["IS_DEFAULT"]);
+            Assert.Equal(ColumnDomain.Enumeration, read.ColumnDomains["status"]);
+            Assert.Equal(written, RegistryJson.Write(RegistryJson.Parse(written)));
         }
 
         [Fact]

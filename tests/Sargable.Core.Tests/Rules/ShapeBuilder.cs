@@ -31,6 +31,13 @@ namespace Sargable.Core.Tests.Rules
             return this;
         }
 
+        /// <summary><c>column = literal</c> (or a lone boolean test) on a column the front-end knows to be of <paramref name="domain"/>.</summary>
+        public AccessBuilder EqLiteral(string column, string literal, ColumnDomain domain)
+        {
+            equalities.Add(new ColumnEquality(column, EqualityKind.Value) { Literal = literal, Domain = domain });
+            return this;
+        }
+
         public AccessBuilder EqList(string column)
         {
             equalities.Add(new ColumnEquality(column, EqualityKind.List));

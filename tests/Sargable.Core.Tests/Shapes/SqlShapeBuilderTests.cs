@@ -64,6 +64,21 @@ namespace Sargable.Core.Tests.Shapes
             Assert.Empty(access.Equalities);
         }
 
+        [Theory]
+        [InlineData("is_default", "true", ColumnDomain.Boolean)]
+        [InlineData("NOT (is_default)", "false", ColumnDomain.Boolean)]
+        [InlineData("is_default = false", "false", ColumnDomain.Boolean)]
+        [InlineData("is_default IS TRUE", "true", ColumnDomain.Boolean)]
+        [InlineData("status = 2", "2", ColumnDomain.Unknown)]
+        [InlineData("name = 'x'", "'x'", ColumnDomain.Unknown)]
+        [InlineData("status = $1", null, ColumnDomain.Unknown)]
+        public void Boolean_tests_and_literal_equalities_keep_the_literal(string predicate, string? literal, ColumnDomain domain)
+        {
+            var equality = Access(Build("SELECT id FROM sites WHERE " + predicate), "sites").Equalities.Single();
+
+            Assert.Equal((literal, domain), (equality.Literal, equality.Domain));
+        }
+
         [Fact]
         public void Prefix_like_between_and_or_on_one_column_are_index_usable()
         {

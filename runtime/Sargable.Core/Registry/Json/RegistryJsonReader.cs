@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Sargable.Json;
+using Sargable.Shapes;
 
 namespace Sargable.Registry
 {
@@ -8,7 +9,7 @@ namespace Sargable.Registry
     internal sealed class RegistryJsonReader
     {
         internal static readonly string[] RootProperties = ["$schema", "version", "smallTableRows", "tables"];
-        internal static readonly string[] TableProperties = ["schema", "small", "estimatedRows", "indexes"];
+        internal static readonly string[] TableProperties = ["schema", "small", "estimatedRows", "columns", "indexes"];
         internal static readonly string[] IndexProperties = ["name", "columns", "unique", "primaryKey", "where", "method", "include"];
         internal static readonly string[] ColumnProperties = ["name", "descending", "expression"];
 
@@ -92,7 +93,7 @@ namespace Sargable.Registry
 
             if (property.Value is not JsonObject body)
             {
-                throw Error(property.Value, $"must be an object with the table's \"indexes\" (and optionally \"small\", \"schema\", \"estimatedRows\"), not {property.Value.Describe()}");
+                throw Error(property.Value, $"must be an object with the table's \"indexes\" (and optionally \"small\", \"schema\", \"estimatedRows\", \"columns\"), not {property.Value.Describe()}");
             }
 
             CheckKnown(body, TableProperties);
@@ -175,7 +176,43 @@ namespace Sargable.Registry
                 }
             }
 
-            return new RegisteredTable(name, indexes, small, schema, estimatedRows);
+            // Most tables have no "columns": keep the shared empty map rather than one dictionary per table.
+            return new RegisteredTable(name, indexes, small, schema, estimatedRows)
+            {
+                ColumnDomains = body.Find("columns") is null ? RegisteredTable.NoDomains : ReadColumnDomains(body),
+            };
+        }
+
+        /// <summary><c>"columns": {"is_default": "boolean", "status": "enumeration"}</c>: columns with few distinct values (SARG0006's partial index).</summary>
+        private Dictionary<string, ColumnDomain> ReadColumnDomains(JsonObject table)
+        {
+            var domains = new Dictionary<string, ColumnDomain>(StringComparer.OrdinalIgnoreCase);
+            if (table.Find("columns") is not { } columnsProperty)
+            {
+                return domains;
+            }
+
+            if (columnsProperty.Value is not JsonObject columns)
+            {
+                throw Error(columnsProperty.Value, $"must be an object from column name to \"boolean\" or \"enumeration\", not {columnsProperty.Value.Describe()}");
+            }
+
+            foreach (var column in columns.Properties)
+            {
+                if (RegistryNames.NameProblem(column.Name) is { } problem)
+                {
+                    throw Error(column.NamePosition, columns.Path, $"has a column name that {problem}: \"{column.Name}\"");
+                }
+
+                domains[column.Name] = column.Value switch
+                {
+                    JsonString { Value: "boolean" } => ColumnDomain.Boolean,
+                    JsonString { Value: "enumeration" } => ColumnDomain.Enumeration,
+                    _ => throw Error(column.Value, $"must be \"boolean\" or \"enumeration\", not {Describe(column.Value)}"),
+                };
+            }
+
+            return domains;
         }
 
         private IndexDefinition ReadIndex(JsonNode node, out JsonNode nameNode)

@@ -39,6 +39,17 @@ namespace Sargable.Registry
                     writer.Property("estimatedRows", rows);
                 }
 
+                if (table.ColumnDomains.Count > 0)
+                {
+                    writer.PropertyName("columns").BeginObject();
+                    foreach (var column in table.ColumnDomains.OrderBy(c => c.Key, StringComparer.Ordinal))
+                    {
+                        writer.Property(column.Key, column.Value == Shapes.ColumnDomain.Boolean ? "boolean" : "enumeration");
+                    }
+
+                    writer.EndObject();
+                }
+
                 writer.PropertyName("indexes").BeginArray();
                 foreach (var index in table.Indexes.OrderBy(i => i.PrimaryKey ? 0 : 1).ThenBy(i => i.Name, StringComparer.Ordinal))
                 {

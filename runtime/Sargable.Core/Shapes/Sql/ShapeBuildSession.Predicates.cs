@@ -108,7 +108,7 @@ namespace Sargable.Shapes.Sql
                     }
                     else if (AsLocalColumn(operand, scope) is { } boolean)
                     {
-                        Equality(boolean, EqualityKind.Value, scope, restrictable);
+                        Equality(boolean, EqualityKind.Value, scope, restrictable, literal: BooleanLiteral(false));
                     }
                     else
                     {
@@ -118,7 +118,7 @@ namespace Sargable.Shapes.Sql
 
                     break;
                 case ColumnReference when AsLocalColumn(predicate, scope) is { } boolean:
-                    Equality(boolean, EqualityKind.Value, scope, restrictable);
+                    Equality(boolean, EqualityKind.Value, scope, restrictable, literal: BooleanLiteral(true));
                     break;
                 case IsBooleanExpression isBoolean when AsLocalColumn(isBoolean.Expression, scope) is { } boolean:
                     if (isBoolean.IsNegated || isBoolean.Value is null)
@@ -127,7 +127,7 @@ namespace Sargable.Shapes.Sql
                     }
                     else
                     {
-                        Equality(boolean, EqualityKind.Value, scope, restrictable);
+                        Equality(boolean, EqualityKind.Value, scope, restrictable, literal: BooleanLiteral(isBoolean.Value.Value));
                     }
 
                     break;
@@ -205,7 +205,7 @@ namespace Sargable.Shapes.Sql
 
             if (IsValue(other, scope))
             {
-                BindOperator(column, op, EqualityKind.Value, node, scope, restrictable);
+                BindOperator(column, op, EqualityKind.Value, node, scope, restrictable, literal: LiteralOf(other));
             }
             else if (IsValueOrOuter(other, scope))
             {
@@ -217,11 +217,11 @@ namespace Sargable.Shapes.Sql
             }
         }
 
-        private void BindOperator(LocalColumn column, BinaryOperator op, EqualityKind kind, SqlNode node, NameScope scope, HashSet<AccessDraft>? restrictable, string? partnerColumn = null)
+        private void BindOperator(LocalColumn column, BinaryOperator op, EqualityKind kind, SqlNode node, NameScope scope, HashSet<AccessDraft>? restrictable, string? partnerColumn = null, (string Text, ColumnDomain Domain)? literal = null)
         {
             if (op == BinaryOperator.Equal)
             {
-                Equality(column, kind, scope, restrictable, partnerColumn: partnerColumn);
+                Equality(column, kind, scope, restrictable, partnerColumn: partnerColumn, literal: literal);
             }
             else if (IsRange(op))
             {
@@ -497,13 +497,32 @@ namespace Sargable.Shapes.Sql
         private static bool Restricts(AccessDraft access, NameScope scope, HashSet<AccessDraft>? restrictable) =>
             access.Block == scope.Block && (restrictable is null || restrictable.Contains(access));
 
-        private static void Equality(LocalColumn column, EqualityKind kind, NameScope scope, HashSet<AccessDraft>? restrictable, string? partnerColumn = null)
+        private static void Equality(LocalColumn column, EqualityKind kind, NameScope scope, HashSet<AccessDraft>? restrictable, string? partnerColumn = null, (string Text, ColumnDomain Domain)? literal = null)
         {
             if (Restricts(column.Access, scope, restrictable))
             {
-                column.Access.Equalities.Add(new ColumnEquality(column.Name, kind, column.Location, null, partnerColumn));
+                column.Access.Equalities.Add(new ColumnEquality(column.Name, kind, column.Location, null, partnerColumn)
+                {
+                    Literal = literal?.Text,
+                    Domain = literal?.Domain ?? ColumnDomain.Unknown,
+                });
             }
         }
+
+        /// <summary>A lone boolean test fixes its column to TRUE or FALSE, and shows the column is boolean.</summary>
+        private static (string Text, ColumnDomain Domain) BooleanLiteral(bool value) => (value ? "true" : "false", ColumnDomain.Boolean);
+
+        /// <summary>
+        /// The literal a column is compared with: TRUE/FALSE make the column boolean; a number or string says nothing of the
+        /// column's type (SQL text does not tell an enumeration from an id), so its domain stays unknown.
+        /// </summary>
+        private static (string Text, ColumnDomain Domain)? LiteralOf(SqlExpression expression) => ExpressionFacts.Unwrap(expression) switch
+        {
+            Literal { Kind: LiteralKind.Boolean, Value: { } value } => BooleanLiteral(string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)),
+            Literal { Kind: LiteralKind.Null } => null,
+            Literal literal => (literal.Text, ColumnDomain.Unknown),
+            _ => null,
+        };
 
         private static void Bind(LocalColumn column, ColumnRange range, NameScope scope, HashSet<AccessDraft>? restrictable)
         {
