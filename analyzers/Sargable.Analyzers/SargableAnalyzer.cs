@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sargable.Analyzers.Baseline;
+using Sargable.Analyzers.Summaries;
 
 namespace Sargable.Analyzers
 {
@@ -60,7 +61,13 @@ namespace Sargable.Analyzers
                 }
 
                 var symbols = state.Symbols;
-                start.RegisterSemanticModelAction(c => CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), IsCandidate, node =>
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var summaries = state.GetSummaries(c.CancellationToken);
+                    CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), n => IsCandidate(n, summaries), node => Analyze(node, summaries), state.Baseline);
+                });
+
+                void Analyze(NodeContext node, QuerySummaries summaries)
                 {
                     if (QueryShapeRules.IsCandidate(node.Node))
                     {
@@ -74,9 +81,9 @@ namespace Sargable.Analyzers
                         }
                     }
 
-                    if (QueryInLoopRule.IsCandidate(node.Node))
+                    if (QueryInLoopRule.IsCandidate(node.Node, summaries))
                     {
-                        QueryInLoopRule.Analyze(node, symbols);
+                        QueryInLoopRule.Analyze(node, symbols, summaries);
                     }
 
                     if (RowByRowWriteRule.IsCandidate(node.Node))
@@ -95,7 +102,7 @@ namespace Sargable.Analyzers
                     {
                         ClientSideEvaluationRule.Analyze(node, symbols);
                     }
-                }, state.Baseline));
+                }
             });
         }
 
@@ -108,7 +115,7 @@ namespace Sargable.Analyzers
             }
         }
 
-        private static bool IsCandidate(SyntaxNode node) =>
-            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node) || RowByRowWriteRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+        private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries) =>
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries) || RowByRowWriteRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
     }
 }
