@@ -90,7 +90,7 @@ namespace Sargable.Analyzers
                     {
                         if (node.Node is InvocationExpressionSyntax)
                         {
-                            RowByRowWriteRule.AnalyzeInvocation(node, symbols);
+                            RowByRowWriteRule.AnalyzeInvocation(node, symbols, summaries);
                         }
                         else
                         {

@@ -52,6 +52,7 @@ namespace Sargable.Analyzers.Summaries
 
         private readonly EfSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, QuerySite> cache = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string> wrappers = new(SymbolEqualityComparer.Default);
         private readonly Lazy<ImmutableArray<INamedTypeSymbol>> sourceTypes;
 
         public QuerySummaries(EfSymbols symbols, HashSet<string> names)
@@ -63,6 +64,52 @@ namespace Sargable.Analyzers.Summaries
 
         /// <summary>Names of source methods that may execute a query (see <see cref="QueryMethodNames"/>).</summary>
         public HashSet<string> Names { get; }
+
+        /// <summary>
+        /// For a one-line wrapper (<c>void Remove(Event e) =&gt; db.Events.Remove(e);</c>), the EF call it passes its one
+        /// argument to (<c>db.Events.Remove</c>); null for anything else. Cached like the query summaries.
+        /// </summary>
+        public string? RemoveWrapper(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (method.IsAbstract && Implementations(method).Take(2).ToList() is { Count: 1 } only)
+            {
+                method = only[0].OriginalDefinition;
+            }
+
+            if (wrappers.TryGetValue(method, out var known))
+            {
+                return known.Length == 0 ? null : known;
+            }
+
+            var found = WrappedRemove(method, cancellationToken) ?? string.Empty;
+            wrappers.TryAdd(method, found);
+            return found.Length == 0 ? null : found;
+        }
+
+        private string? WrappedRemove(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.Parameters.Length != 1 || method.DeclaringSyntaxReferences.Length != 1 ||
+                method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var expression = declaration.ExpressionBody?.Expression ??
+                (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ExpressionStatementSyntax statement ? statement.Expression : null);
+            if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Remove" } } call)
+            {
+                return null;
+            }
+
+            var model = symbols.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            return model.GetOperation(call, cancellationToken) is IInvocationOperation { Arguments.Length: 1 } invocation &&
+                (symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) &&
+                invocation.Arguments[0].Value.Unwrap() is IParameterReferenceOperation parameter &&
+                SymbolEqualityComparer.Default.Equals(parameter.Parameter.OriginalDefinition, method.Parameters[0])
+                ? ((MemberAccessExpressionSyntax)call.Expression).ToString()
+                : null;
+        }
 
         /// <summary>Where the method's query runs, or null when it runs none that can be seen.</summary>
         public QuerySite? Of(IMethodSymbol method, CancellationToken cancellationToken)
