@@ -98,6 +98,11 @@ namespace Sargable.Analyzers
                         }
                     }
 
+                    if (PagingHelperRule.IsCandidate(node.Node))
+                    {
+                        PagingHelperRule.Analyze(node, symbols);
+                    }
+
                     if (symbols.Enumerable is not null && ClientSideEvaluationRule.IsCandidate(node.Node))
                     {
                         ClientSideEvaluationRule.Analyze(node, symbols);
@@ -116,6 +121,6 @@ namespace Sargable.Analyzers
         }
 
         private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries) =>
-            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries) || RowByRowWriteRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
     }
 }
