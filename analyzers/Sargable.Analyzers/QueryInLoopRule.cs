@@ -16,10 +16,50 @@ namespace Sargable.Analyzers
     /// </summary>
     internal static class QueryInLoopRule
     {
-        internal static bool IsCandidate(SyntaxNode node, QuerySummaries summaries) =>
+        internal static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
             node is InvocationExpressionSyntax syntax && QueryMethodNames.CalledName(syntax) is { } name &&
             (QueryMethodNames.IsExecutingName(name) || summaries.Names.Contains(name)) &&
-            Repetition.MayRepeat(syntax);
+            Repetition.MayRepeat(syntax) switch
+            {
+                RepeatKind.Loop => true,
+
+                // Lambdas of query operators hold many Contains/Any calls that are subqueries; only a call on a chain
+                // from a DbSet, a save or a method that may query is worth binding there.
+                RepeatKind.Lambda => summaries.Names.Contains(name) || name is "SaveChanges" or "SaveChangesAsync" || ReceiverMentionsDbSet(syntax, dbSets),
+                _ => false,
+            };
+
+        /// <summary>Syntax only: does the call's receiver chain pass through a DbSet member, <c>Set&lt;T&gt;()</c> or <c>Entry(...)</c>?</summary>
+        private static bool ReceiverMentionsDbSet(InvocationExpressionSyntax call, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets)
+        {
+            var current = call.Expression;
+            for (var depth = 0; current is not null && depth < 16; depth++)
+            {
+                switch (current)
+                {
+                    case MemberAccessExpressionSyntax member:
+                        if (dbSets.ContainsKey(member.Name.Identifier.ValueText) || member.Name.Identifier.ValueText is "Set" or "Entry")
+                        {
+                            return true;
+                        }
+
+                        current = member.Expression;
+                        break;
+                    case InvocationExpressionSyntax invocation:
+                        current = invocation.Expression;
+                        break;
+                    case SimpleNameSyntax name:
+                        return dbSets.ContainsKey(name.Identifier.ValueText) || name.Identifier.ValueText is "Set" or "Entry";
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
 
         internal static void Analyze(NodeContext context, EfSymbols symbols, QuerySummaries summaries)
         {

@@ -12,6 +12,13 @@ namespace Sargable.Analyzers
     /// in-memory LINQ operators (<c>Enumerable.Select</c>, <c>SelectMany</c>, <c>Where</c>, <c>ToDictionary</c>...: their
     /// lambdas run per element of a materialized list, an <c>AsEnumerable()</c> or an in-memory <c>GroupBy</c>).
     /// </summary>
+    internal enum RepeatKind
+    {
+        None,
+        Loop,
+        Lambda,
+    }
+
     internal sealed class Repetition
     {
         /// <summary>Names of methods whose lambda argument may run per element: a syntax filter before binding.</summary>
@@ -39,24 +46,26 @@ namespace Sargable.Analyzers
 
         private IOperation Operation => (IOperation?)Loop ?? Lambda!;
 
-        /// <summary>Syntax only: may the node run per item (inside a loop statement, or a lambda passed to a per-element method)?</summary>
-        public static bool MayRepeat(SyntaxNode node)
+        /// <summary>Syntax only: may the node run per item, inside a loop statement or inside a lambda passed to a per-element method?</summary>
+        public static RepeatKind MayRepeat(SyntaxNode node)
         {
+            var kind = RepeatKind.None;
             foreach (var ancestor in node.Ancestors())
             {
                 switch (ancestor)
                 {
                     case CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
-                        return true;
+                        return RepeatKind.Loop;
                     case AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation } }
                         when Summaries.QueryMethodNames.CalledName(invocation) is { } name && PerElementNames.Contains(name):
-                        return true;
+                        kind = RepeatKind.Lambda;
+                        break;
                     case MemberDeclarationSyntax:
-                        return false;
+                        return kind;
                 }
             }
 
-            return false;
+            return kind;
         }
 
         /// <summary>The nearest repetition around the operation; local functions and other lambdas end the search.</summary>

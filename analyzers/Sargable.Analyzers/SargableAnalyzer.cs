@@ -64,10 +64,11 @@ namespace Sargable.Analyzers
                 start.RegisterSemanticModelAction(c =>
                 {
                     var summaries = state.GetSummaries(c.CancellationToken);
-                    CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), n => IsCandidate(n, summaries), node => Analyze(node, summaries), state.Baseline);
+                    var relevance = state.GetRelevance(c.CancellationToken);
+                    CandidateWalker.Run(c, relevance, n => IsCandidate(n, summaries, relevance.DbSets), node => Analyze(node, summaries, relevance.DbSets), state.Baseline);
                 });
 
-                void Analyze(NodeContext node, QuerySummaries summaries)
+                void Analyze(NodeContext node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets)
                 {
                     if (QueryShapeRules.IsCandidate(node.Node))
                     {
@@ -81,7 +82,7 @@ namespace Sargable.Analyzers
                         }
                     }
 
-                    if (QueryInLoopRule.IsCandidate(node.Node, summaries))
+                    if (QueryInLoopRule.IsCandidate(node.Node, summaries, dbSets))
                     {
                         QueryInLoopRule.Analyze(node, symbols, summaries);
                     }
@@ -120,7 +121,7 @@ namespace Sargable.Analyzers
             }
         }
 
-        private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries) =>
-            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+        private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries, dbSets) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
     }
 }
