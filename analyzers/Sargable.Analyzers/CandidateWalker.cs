@@ -164,7 +164,21 @@ namespace Sargable.Analyzers
         /// Where the tree's text mentions an EF name as a whole word, in order. One ordinal search per name over the text
         /// is cheaper than walking every token of every member; a match in a comment or string only makes a member walked.
         /// </summary>
-        public int[] Mentions(SyntaxTree tree, CancellationToken cancellationToken)
+        public int[] Mentions(SyntaxTree tree, CancellationToken cancellationToken) => Mentions(tree, names, cancellationToken);
+
+        /// <summary>
+        /// A relevance that also enters members mentioning <paramref name="more"/> (the names of methods that execute a
+        /// query, so a loop calling a repository is walked although it mentions nothing of EF).
+        /// </summary>
+        public EfRelevance With(IEnumerable<string> more)
+        {
+            var all = new HashSet<string>(names, StringComparer.Ordinal);
+            all.UnionWith(more);
+            return new EfRelevance(all, DbSets, HasOperatorLookalikes);
+        }
+
+        /// <inheritdoc cref="Mentions(SyntaxTree, CancellationToken)"/>
+        public static int[] Mentions(SyntaxTree tree, IEnumerable<string> names, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
             var found = new List<int>();

@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Sargable.Analyzers.Baseline;
 using Sargable.Analyzers.Model;
+using Sargable.Analyzers.Summaries;
 using Sargable.Registry;
 
 namespace Sargable.Analyzers
@@ -22,6 +23,7 @@ namespace Sargable.Analyzers
         private readonly ConcurrentDictionary<string, SargableEngine> engines = new();
         private EfModel? model;
         private EfRelevance? relevance;
+        private QuerySummaries? summaries;
         private System.Collections.Generic.Dictionary<string, EntityModel>? dbSets;
         private Lazy<(IndexRegistry? Registry, RegistryFormatException? Error)>? registryFile;
 
@@ -98,7 +100,17 @@ namespace Sargable.Analyzers
             }
 
             var created = EfRelevance.Create(Symbols, cancellationToken);
+            var names = QueryMethodNames.Find(Symbols.Compilation, created, cancellationToken);
+            Interlocked.CompareExchange(ref summaries, new QuerySummaries(Symbols, names), null);
+            created = created.With(names);
             return Interlocked.CompareExchange(ref relevance, created, null) ?? created;
+        }
+
+        /// <summary>Which source methods execute a query (for N+1 through repositories), shared by every tree.</summary>
+        public QuerySummaries GetSummaries(CancellationToken cancellationToken)
+        {
+            GetRelevance(cancellationToken);
+            return Volatile.Read(ref summaries)!;
         }
 
         /// <summary>DbSet member names with their entity model, for the syntax-only reader (ambiguous names left out).</summary>

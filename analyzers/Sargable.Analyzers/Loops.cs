@@ -45,7 +45,8 @@ namespace Sargable.Analyzers
             return null;
         }
 
-        private static bool IsInBody(ILoopOperation loop, IOperation child) =>
+        /// <summary>The condition of a do loop runs with each iteration, as its body does.</summary>
+        internal static bool IsInBody(ILoopOperation loop, IOperation child) =>
             loop is IWhileLoopOperation { Condition: { } condition } && child == condition && loop.Syntax is DoStatementSyntax;
 
         /// <summary>

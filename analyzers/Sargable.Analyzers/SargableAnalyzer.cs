@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sargable.Analyzers.Baseline;
+using Sargable.Analyzers.Summaries;
 
 namespace Sargable.Analyzers
 {
@@ -60,7 +61,14 @@ namespace Sargable.Analyzers
                 }
 
                 var symbols = state.Symbols;
-                start.RegisterSemanticModelAction(c => CandidateWalker.Run(c, state.GetRelevance(c.CancellationToken), IsCandidate, node =>
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var summaries = state.GetSummaries(c.CancellationToken);
+                    var relevance = state.GetRelevance(c.CancellationToken);
+                    CandidateWalker.Run(c, relevance, n => IsCandidate(n, summaries, relevance.DbSets), node => Analyze(node, summaries, relevance.DbSets), state.Baseline);
+                });
+
+                void Analyze(NodeContext node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets)
                 {
                     if (QueryShapeRules.IsCandidate(node.Node))
                     {
@@ -74,16 +82,16 @@ namespace Sargable.Analyzers
                         }
                     }
 
-                    if (QueryInLoopRule.IsCandidate(node.Node))
+                    if (QueryInLoopRule.IsCandidate(node.Node, summaries, dbSets))
                     {
-                        QueryInLoopRule.Analyze(node, symbols);
+                        QueryInLoopRule.Analyze(node, symbols, summaries);
                     }
 
                     if (RowByRowWriteRule.IsCandidate(node.Node))
                     {
                         if (node.Node is InvocationExpressionSyntax)
                         {
-                            RowByRowWriteRule.AnalyzeInvocation(node, symbols);
+                            RowByRowWriteRule.AnalyzeInvocation(node, symbols, summaries);
                         }
                         else
                         {
@@ -91,11 +99,16 @@ namespace Sargable.Analyzers
                         }
                     }
 
+                    if (PagingHelperRule.IsCandidate(node.Node))
+                    {
+                        PagingHelperRule.Analyze(node, symbols);
+                    }
+
                     if (symbols.Enumerable is not null && ClientSideEvaluationRule.IsCandidate(node.Node))
                     {
                         ClientSideEvaluationRule.Analyze(node, symbols);
                     }
-                }, state.Baseline));
+                }
             });
         }
 
@@ -108,7 +121,7 @@ namespace Sargable.Analyzers
             }
         }
 
-        private static bool IsCandidate(SyntaxNode node) =>
-            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node) || RowByRowWriteRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+        private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries, dbSets) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
     }
 }

@@ -74,6 +74,6 @@ namespace Sargable.Analyzers.CodeFixes.Tests
                     .Where(d => pairs.Contains((d.ProjectId, d.Iid)))
                     .ToList();
             }
-            """, RuleIds.ClientSideEvaluation, new MoveBeforeMaterializationCodeFix()).RunAsync();
+            """, RuleIds.ClientSideEvaluation, new ClientSideEvaluationCodeFix()).RunAsync();
     }
 }

@@ -58,18 +58,38 @@ namespace Sargable.Analyzers.Model
                     }
                 }
 
+                // What this context's model leaves out of sight stays this context's unknown, never another's.
+                var wasIncomplete = facts.Incomplete;
+                facts.Incomplete = false;
+                facts.OpaqueBase = false;
+                var configuredBefore = new HashSet<INamedTypeSymbol>(facts.Entities, Comparer);
                 var onModelCreating = FindOverride(context, "OnModelCreating", ef);
                 if (onModelCreating is not null)
                 {
                     if (onModelCreating.DeclaringSyntaxReferences.Length == 0)
                     {
-                        facts.Incomplete = true;
+                        facts.OpaqueBase = true;
                     }
                     else
                     {
                         Walk(ef, onModelCreating, facts, cancellationToken);
                     }
                 }
+
+                if (facts.Incomplete)
+                {
+                    // A helper configured the whole model where it cannot be read: every entity of this context.
+                    facts.IncompleteEntities.UnionWith(ContextEntities(ef, context));
+                    facts.IncompleteEntities.UnionWith(facts.Entities.Where(e => !configuredBefore.Contains(e)));
+                }
+                else if (facts.OpaqueBase)
+                {
+                    // A base OnModelCreating in another assembly (IdentityDbContext) can only configure what it knows of:
+                    // its own DbSets and its type arguments. What the derived context maps itself stays known.
+                    facts.IncompleteEntities.UnionWith(BaseEntities(ef, context));
+                }
+
+                facts.Incomplete = wasIncomplete;
             }
 
             foreach (var (type, entity) in configurations)
@@ -164,6 +184,49 @@ namespace Sargable.Analyzers.Model
                     foreach (var nested in t.GetTypeMembers())
                     {
                         stack.Push(nested);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The entities of the context's DbSet properties, wherever in its hierarchy they are declared.</summary>
+        private static IEnumerable<INamedTypeSymbol> ContextEntities(EfSymbols ef, INamedTypeSymbol context)
+        {
+            for (var type = context; type is not null && !Comparer.Equals(type, ef.DbContext); type = type.BaseType)
+            {
+                foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+                {
+                    if (ef.IsDbSet(property.Type) && ((INamedTypeSymbol)property.Type).TypeArguments[0] is INamedTypeSymbol entity)
+                    {
+                        yield return entity;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// What a base context compiled elsewhere can configure: the entities of DbSets declared on such bases and the
+        /// class type arguments they are built on (<c>IdentityDbContext&lt;AppUser, AppRole, string&gt;</c>).
+        /// </summary>
+        private static IEnumerable<INamedTypeSymbol> BaseEntities(EfSymbols ef, INamedTypeSymbol context)
+        {
+            for (var type = context.BaseType; type is not null && !Comparer.Equals(type, ef.DbContext); type = type.BaseType)
+            {
+                if (type.DeclaringSyntaxReferences.Length > 0)
+                {
+                    continue;
+                }
+
+                foreach (var argument in type.TypeArguments.OfType<INamedTypeSymbol>().Where(t => t.TypeKind == TypeKind.Class))
+                {
+                    yield return argument;
+                }
+
+                foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+                {
+                    if (ef.IsDbSet(property.Type) && ((INamedTypeSymbol)property.Type).TypeArguments[0] is INamedTypeSymbol entity)
+                    {
+                        yield return entity;
                     }
                 }
             }
@@ -519,6 +582,12 @@ namespace Sargable.Analyzers.Model
             if (!ef.IsEfType(method.ContainingType))
             {
                 // A helper that receives a builder configures the model out of our sight unless we can read it too.
+                if (method.Name == "OnModelCreating" && invocation.Instance is IInstanceReferenceOperation && method.DeclaringSyntaxReferences.Length == 0)
+                {
+                    facts.OpaqueBase = true;
+                    return;
+                }
+
                 if (invocation.Arguments.Any(a => a.Value.Type is { } t && IsBuilderType(ef, t)) || (invocation.Instance?.Type is { } it && IsBuilderType(ef, it)))
                 {
                     var entity = invocation.Arguments.Select(a => BuilderEntity(ef, a.Value.Type)).FirstOrDefault(e => e is not null);
@@ -726,6 +795,9 @@ namespace Sargable.Analyzers.Model
             public HashSet<IMethodSymbol> Visited { get; } = new(Comparer);
 
             public bool Incomplete { get; set; }
+
+            /// <summary>The context being read calls (or inherits) an OnModelCreating compiled in another assembly.</summary>
+            public bool OpaqueBase { get; set; }
 
             public HashSet<INamedTypeSymbol> IncompleteEntities { get; } = new(Comparer);
 

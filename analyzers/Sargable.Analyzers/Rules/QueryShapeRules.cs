@@ -272,7 +272,8 @@ namespace Sargable.Analyzers
             var reported = new HashSet<(string, TextSpan)>();
             foreach (var finding in findings)
             {
-                if (!Descriptors.ShapeRules.TryGetValue(finding.RuleId, out var descriptor))
+                if (!Descriptors.ShapeRules.TryGetValue(finding.RuleId, out var descriptor) ||
+                    (finding.RuleId == RuleIds.UnboundedRead && FeedsRemoveRange(context.Node)))
                 {
                     continue;
                 }
@@ -288,6 +289,21 @@ namespace Sargable.Analyzers
             }
 
             ReportPagingLoop(context, shape, engine, findings);
+        }
+
+        /// <summary>
+        /// <c>RemoveRange(await q.ToListAsync())</c>: reading every row only to delete them is SARG0005's finding (with
+        /// the ExecuteDelete fix); SARG0001 on the same read would be the same problem reported twice.
+        /// </summary>
+        private static bool FeedsRemoveRange(SyntaxNode execution)
+        {
+            var node = execution.Parent;
+            while (node is AwaitExpressionSyntax or ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RemoveRange" } } };
         }
 
         private static Location LocationOf(Finding finding, LinqShape shape)

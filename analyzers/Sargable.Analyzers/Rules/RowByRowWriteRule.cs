@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Sargable.Analyzers.Query;
+using Sargable.Analyzers.Summaries;
 
 namespace Sargable.Analyzers
 {
@@ -23,48 +24,45 @@ namespace Sargable.Analyzers
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Remove" or "RemoveRange",
-            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(s => s is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax }),
+            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(IsAssignment),
+            ForEachStatementSyntax { Statement: var single } => IsAssignment(single),
             _ => false,
         };
 
-        internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols)
+        private static bool IsAssignment(StatementSyntax statement) => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax };
+
+        internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols, QuerySummaries summaries)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
             var name = ((MemberAccessExpressionSyntax)syntax.Expression).Name.Identifier.ValueText;
 
-            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation ||
-                !(symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) ||
-                invocation.Arguments.Length != 1)
+            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation || invocation.Arguments.Length != 1)
             {
                 return;
+            }
+
+            // Remove on the context or a DbSet, or on a repository whose Remove only passes its argument to one of them.
+            string? wrapped = null;
+            if (!(symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)))
+            {
+                if (name != "Remove" || summaries.RemoveWrapper(invocation.TargetMethod, context.CancellationToken) is not { } inner)
+                {
+                    return;
+                }
+
+                wrapped = $"{invocation.TargetMethod.ContainingType.Name}.Remove (which calls {inner})";
             }
 
             var argument = invocation.Arguments[0].Value.Unwrap();
             if (name == "RemoveRange")
             {
-                if (argument is IArrayCreationOperation)
-                {
-                    return;
-                }
-
-                var loaded = LoadedQuery(argument, symbols, context.CancellationToken, out var direct);
-                if (loaded is not null)
-                {
-                    var properties = direct && invocation.Parent is IExpressionStatementOperation ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete") : null;
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RowByRowWrite,
-                        QueryChains.CallLocation(invocation),
-                        properties,
-                        $"RemoveRange loads every row of the {loaded.Root.Syntax} query and deletes them one statement per row; delete them with one ExecuteDeleteAsync on the query."));
-                }
-
+                AnalyzeRemoveRange(context, symbols, invocation, argument);
                 return;
             }
 
-            // Remove(item) inside a foreach over the items.
+            // Remove(item), or Remove(item.Navigation), inside a foreach over the items.
             var loop = Loops.Enclosing(invocation) as IForEachLoopOperation;
-            if (loop is null || argument is not ILocalReferenceOperation item || !Loops.ItemLocals(loop).Contains(item.Local) ||
-                !loop.Locals.Contains(item.Local, SymbolEqualityComparer.Default))
+            if (loop is null || ItemOf(argument) is not { } item || !loop.Locals.Contains(item.Local, SymbolEqualityComparer.Default))
             {
                 return;
             }
@@ -72,16 +70,87 @@ namespace Sargable.Analyzers
             var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var directSource);
             var onlyStatement = loop.Body is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IExpressionStatementOperation { Operation: var op } && op == invocation ||
                 loop.Body is IExpressionStatementOperation { Operation: var single } && single == invocation;
-            var fix = source is not null && directSource && onlyStatement ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete") : null;
-            var what = source is not null ? $"the rows of the {source.Root.Syntax} query" : "the loaded rows";
+            var fix = source is not null && directSource && onlyStatement && wrapped is null && argument is ILocalReferenceOperation
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete")
+                : null;
+            var what = argument is ILocalReferenceOperation
+                ? source is not null ? $"the rows of the {source.Root.Syntax} query" : "the loaded rows"
+                : $"the {Describe(argument)} of each item";
+            var through = wrapped is null ? string.Empty : $" through {wrapped}";
             var described = Loops.Describe(loop);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RowByRowWrite,
                 QueryChains.CallLocation(invocation),
                 fix,
-                $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} deletes {what} one by one (one DELETE per row after loading them all); " +
-                "delete them with one ExecuteDeleteAsync on the query, or let a foreign-key cascade do it."));
+                $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} deletes {what} one by one{through} (one DELETE per row after loading them all); " +
+                "delete them with one ExecuteDeleteAsync on a query that selects them, or let a foreign-key cascade do it."));
         }
+
+        private static void AnalyzeRemoveRange(NodeContext context, EfSymbols symbols, IInvocationOperation invocation, IOperation argument)
+        {
+            if (argument is IArrayCreationOperation)
+            {
+                return;
+            }
+
+            var loaded = LoadedQuery(argument, symbols, context.CancellationToken, out var direct);
+            if (loaded is null)
+            {
+                return;
+            }
+
+            // A list the code changed after loading holds the rows it chose, not every row of the query.
+            if (argument is ILocalReferenceOperation list && ChangedAfterLoading(list))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RowByRowWrite,
+                    QueryChains.CallLocation(invocation),
+                    $"RemoveRange deletes the rows left in {list.Local.Name} one statement per row (loaded from the {loaded.Root.Syntax} query, then changed); " +
+                    "when the rows to delete can be written as a filter, delete them with one ExecuteDeleteAsync on that query."));
+                return;
+            }
+
+            var properties = direct && invocation.Parent is IExpressionStatementOperation ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "delete") : null;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RowByRowWrite,
+                QueryChains.CallLocation(invocation),
+                properties,
+                $"RemoveRange loads every row of the {loaded.Root.Syntax} query and deletes them one statement per row; delete them with one ExecuteDeleteAsync on the query."));
+        }
+
+        /// <summary>True when the list local is added to, removed from or reassigned anywhere in its method.</summary>
+        private static bool ChangedAfterLoading(ILocalReferenceOperation list)
+        {
+            foreach (var operation in list.Root().Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { Instance: ILocalReferenceOperation receiver } call
+                        when SymbolEqualityComparer.Default.Equals(receiver.Local, list.Local) &&
+                             call.TargetMethod.Name is "Remove" or "RemoveAll" or "RemoveAt" or "RemoveRange" or "Clear" or "Add" or "AddRange" or "Insert" or "InsertRange" or "RemoveWhere":
+                        return true;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, list.Local) && assignment.Parent is not IVariableInitializerOperation:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The loop item an argument is, or whose navigation it is (<c>item</c>, <c>item.Block</c>, <c>item.Block.Owner</c>).</summary>
+        private static ILocalReferenceOperation? ItemOf(IOperation argument)
+        {
+            var current = argument;
+            while (current is IPropertyReferenceOperation { Instance: { } instance })
+            {
+                current = instance.Unwrap();
+            }
+
+            return current as ILocalReferenceOperation;
+        }
+
+        private static string Describe(IOperation navigation) => navigation is IPropertyReferenceOperation property ? property.Property.Name : navigation.Syntax.ToString();
 
         internal static void AnalyzeForEach(NodeContext context, EfSymbols symbols)
         {
@@ -94,14 +163,19 @@ namespace Sargable.Analyzers
 
             var item = loop.Locals[0];
             var items = Loops.ItemLocals(loop);
-            foreach (var statement in ((IBlockOperation)loop.Body).Operations)
+            var statements = loop.Body is IBlockOperation block ? block.Operations : ImmutableArray.Create(loop.Body);
+            var throughNavigation = false;
+            foreach (var statement in statements)
             {
-                // Every statement: item.Property = value that does not depend on the item (the same change for every row).
-                if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment } ||
-                    !SymbolEqualityComparer.Default.Equals(target.Local, item) || Loops.ReferencesAny(assignment.Value, items))
+                // Every statement: item.Property (or item.Navigation.Property) = value that does not depend on the item
+                // (the same change for every row).
+                if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } assignment } ||
+                    ItemOf(instance.Unwrap()) is not { } target || !SymbolEqualityComparer.Default.Equals(target.Local, item) || Loops.ReferencesAny(assignment.Value, items))
                 {
                     return;
                 }
+
+                throughNavigation |= instance.Unwrap() is not ILocalReferenceOperation;
             }
 
             var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var direct);
@@ -111,7 +185,7 @@ namespace Sargable.Analyzers
             }
 
             var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.ForEachKeyword.SpanStart, syntax.CloseParenToken.Span.End));
-            var properties = direct ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "update") : null;
+            var properties = direct && !throughNavigation ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "update") : null;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RowByRowWrite,
                 location,

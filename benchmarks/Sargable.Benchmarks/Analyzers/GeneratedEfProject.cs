@@ -65,7 +65,7 @@ namespace Sargable.Benchmarks.Analyzers
             return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
         }
 
-        private static string Entity(int k) => $$"""
+        internal static string Entity(int k) => $$"""
             using System;
             using System.Collections.Generic;
 
@@ -89,7 +89,7 @@ namespace Sargable.Benchmarks.Analyzers
             }
             """;
 
-        private static string Context()
+        internal static string Context()
         {
             var sets = new StringBuilder();
             var config = new StringBuilder();

@@ -25,5 +25,25 @@ namespace Sargable.Analyzers.Tests.Generated
             // The well-shaped methods every service has stay silent: findings come only from the planted slow shapes.
             Assert.DoesNotContain(diagnostics, d => d.Location.SourceTree!.FilePath.EndsWith("Service0.cs", StringComparison.Ordinal));
         }
+
+        [Fact]
+        public async Task Every_planted_repository_call_in_a_loop_is_found_and_nothing_else()
+        {
+            var sources = GeneratedRepositoryProject.Sources(500);
+            Assert.Equal(500, sources.Count);
+            var compilation = GeneratedEfProject.Compile(GeneratedEfProject.Parse(sources), TestReferences.WithEfCore);
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+
+            var diagnostics = (await AnalyzerRunner.AnalyzeAsync(compilation))
+                .Where(d => d.Id.StartsWith(RuleIdFormat.Prefix, StringComparison.Ordinal))
+                .ToList();
+
+            // The planted N+1 calls behind the unit of work's repositories, each at MatchAllAsync's call; nothing in the
+            // repositories (well indexed), the preloaded twins or the loops that call a repository method that does not query.
+            Assert.All(diagnostics, d => Assert.Equal(RuleIds.QueryInLoop, d.Id));
+            Assert.All(diagnostics, d => Assert.Contains("IEntity", d.GetMessage(), StringComparison.Ordinal));
+            Assert.Equal(GeneratedRepositoryProject.PlantedRepositoryCalls(500), diagnostics.Count);
+        }
     }
 }

@@ -192,5 +192,111 @@ namespace Sargable.Analyzers.Tests.Rules
                 List<Order> Archived(ShopDb db) => db.Orders.Where(o => o.IsArchived).ToList();
             }
             """, Rule) { Sources = { Orders }, EditorConfig = { [RuleIdFormat.ConfigKey("small_tables")] = "orders" } }.RunAsync();
+
+        /// <summary>An IdentityDbContext-like base compiled in another assembly: it configures its user type out of sight.</summary>
+        private const string IdentityLikeBase = """
+            namespace Identity
+            {
+                public class IdentityUserBase
+                {
+                    public string Id { get; set; } = "";
+                    public string? NormalizedUserName { get; set; }
+                }
+
+                public class IdentityLikeDbContext<TUser> : DbContext where TUser : IdentityUserBase
+                {
+                    public DbSet<TUser> Users => Set<TUser>();
+                    protected override void OnModelCreating(ModelBuilder builder) => builder.Entity<TUser>().HasIndex(u => u.NormalizedUserName);
+                }
+            }
+
+            namespace Catalog
+            {
+                [Index(nameof(Code), IsUnique = true)]
+                public class Country
+                {
+                    public int Id { get; set; }
+                    public string Code { get; set; } = "";
+                    public string Name { get; set; } = "";
+                }
+            }
+            """;
+
+        [Fact]
+        public Task A_context_on_a_base_from_another_assembly_keeps_the_entities_it_configures_itself() => new AnalyzerTest("""
+            namespace Shop;
+            public class AppUser : Identity.IdentityUserBase
+            {
+                public string Email { get; set; } = "";
+            }
+
+            public class Order
+            {
+                public long Id { get; set; }
+                public long CustomerId { get; set; }
+                public int Status { get; set; }
+            }
+
+            sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+            {
+                public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Order> builder) => builder.HasIndex(o => o.CustomerId);
+            }
+
+            public class ShopIdentityDb : Identity.IdentityLikeDbContext<AppUser>
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Catalog.Country> Countries => Set<Catalog.Country>();
+
+                protected override void OnModelCreating(ModelBuilder builder)
+                {
+                    base.OnModelCreating(builder);
+                    builder.ApplyConfiguration(new OrderConfiguration());
+                }
+            }
+
+            class Queries
+            {
+                List<Order> OfCustomer(ShopIdentityDb db, long customerId) => db.Orders.Where(o => o.CustomerId == customerId).Take(50).ToList();
+                List<Order> InStatus(ShopIdentityDb db, int status) => db.Orders.[|Where(o => o.Status == status)|].Take(50).ToList();
+
+                // The base may index what it maps (the user type): unknown, so silent.
+                AppUser? ByEmail(ShopIdentityDb db, string email) => db.Users.FirstOrDefault(u => u.Email == email);
+
+                // [Index] on an entity compiled in another assembly is read from metadata.
+                Catalog.Country? ByCode(ShopIdentityDb db, string code) => db.Countries.FirstOrDefault(c => c.Code == code);
+                Catalog.Country? ByName(ShopIdentityDb db, string name) => db.Countries.[|FirstOrDefault(c => c.Name == name)|];
+
+                // Another context in the same compilation is not silenced by this one's base.
+                List<App.Deployment> ByRef(App.AppDb db, string gitRef) => db.Deployments.[|Where(d => d.Ref == gitRef)|].Take(20).ToList();
+            }
+            """, Rule)
+        {
+            References = { AnalyzerRunner.CompileLibrary(IdentityLikeBase) },
+        }.RunAsync();
+
+        [Fact]
+        public Task An_opaque_model_helper_in_one_context_does_not_silence_another_context() => new AnalyzerTest("""
+            namespace Shop;
+            public class Product
+            {
+                public int Id { get; set; }
+                public string Color { get; set; } = "";
+            }
+
+            public class ShopDb : DbContext
+            {
+                public DbSet<Product> Products { get; set; } = null!;
+                protected override void OnModelCreating(ModelBuilder modelBuilder) => Conventions.Apply(modelBuilder);
+            }
+
+            class Lookups
+            {
+                Product? ByColor(ShopDb db, string color) => db.Products.FirstOrDefault(p => p.Color == color);
+                List<App.Deployment> ByRef(App.AppDb db, string gitRef) => db.Deployments.[|Where(d => d.Ref == gitRef)|].Take(20).ToList();
+            }
+            """, Rule)
+        {
+            References = { AnalyzerRunner.CompileLibrary("namespace Shop { public static class Conventions { public static void Apply(ModelBuilder b) { } } }") },
+        }.RunAsync();
     }
 }

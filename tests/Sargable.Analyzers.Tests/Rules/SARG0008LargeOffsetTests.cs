@@ -38,5 +38,35 @@ namespace Sargable.Analyzers.Tests.Rules
                 List<Deployment> Shallow(AppDb db, long projectId) => db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Iid).[|Skip(40)|].Take(20).ToList();
             }
             """, Rule, new Dictionary<string, string> { [RuleIdFormat.ConfigKey("offset_threshold")] = "10" });
+
+        [Fact]
+        public Task A_paging_helper_over_an_IQueryable_parameter_is_reported_once_at_its_Skip() => Verify.DiagnosticsAsync("""
+            namespace App;
+            public sealed class PagedList<T>
+            {
+                private PagedList(List<T> items) => Items = items;
+
+                public List<T> Items { get; }
+
+                public static async Task<PagedList<T>> CreateAsync(IQueryable<T> source, int page, int size) =>
+                    new(await source.[|Skip((page - 1) * size)|].Take(size).ToListAsync());
+
+                // The first page only: a constant Skip is no paging.
+                public static async Task<PagedList<T>> FirstAsync(IQueryable<T> source, int size) =>
+                    new(await source.Skip(0).Take(size).ToListAsync());
+            }
+
+            class Callers
+            {
+                Task<PagedList<Deployment>> Deployments(AppDb db, long projectId, int page) =>
+                    PagedList<Deployment>.CreateAsync(db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Id), page, 20);
+
+                Task<PagedList<Project>> Projects(AppDb db, int page) =>
+                    PagedList<Project>.CreateAsync(db.Projects.OrderBy(p => p.Id), page, 20);
+
+                // In memory: a list is no query.
+                List<int> Local(List<int> values, int page) => values.Skip(page * 20).Take(20).ToList();
+            }
+            """, Rule);
     }
 }
