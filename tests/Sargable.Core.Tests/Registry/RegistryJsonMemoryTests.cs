@@ -9,6 +9,11 @@ namespace Sargable.Core.Tests.Registry
     /// A large registry (20,000 tables with 10 indexes each, 13 MB) loads in memory proportional to the file: at most
     /// five times its size held once loaded, text included. Memory, not time, so it is a unit test.
     /// </summary>
+    /// <remarks>
+    /// The heap is process-wide: tests running beside this one allocate into the same measurement (a run on a busy machine
+    /// read 5.1x), so it runs alone in its collection.
+    /// </remarks>
+    [Collection(nameof(RegistryMemoryCollection))]
     public sealed class RegistryJsonMemoryTests
     {
         private const int Tables = 20_000;
@@ -63,5 +68,11 @@ namespace Sargable.Core.Tests.Registry
 
             return json.Append("  }\n}\n").ToString();
         }
+    }
+
+    /// <summary>Runs <see cref="RegistryJsonMemoryTests"/> with no other test of the assembly at the same time.</summary>
+    [CollectionDefinition(nameof(RegistryMemoryCollection), DisableParallelization = true)]
+    public sealed class RegistryMemoryCollection
+    {
     }
 }
