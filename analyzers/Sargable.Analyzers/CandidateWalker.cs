@@ -34,11 +34,19 @@ namespace Sargable.Analyzers
 
         public CancellationToken CancellationToken => context.CancellationToken;
 
-        /// <summary>Reports the diagnostic with its baseline fingerprint, unless the project's baseline accepts it.</summary>
+        /// <summary>Reports the diagnostic, unless the project's baseline accepts it (then with its fingerprint attached).</summary>
         public void ReportDiagnostic(Diagnostic diagnostic)
         {
+            // The fingerprint binds every identifier of the query, which undoes the syntax-only reading: without a
+            // baseline nothing here needs it (sargable analyze computes it for the findings it reports).
+            if (baseline is null)
+            {
+                context.ReportDiagnostic(diagnostic);
+                return;
+            }
+
             var fingerprint = CodeFingerprint.Of(diagnostic.Location, SemanticModel, CancellationToken);
-            if (fingerprint is not null && baseline is not null && baseline.Absorbs(diagnostic.Id, diagnostic.Location.SourceTree!.FilePath, fingerprint))
+            if (fingerprint is not null && baseline.Absorbs(diagnostic.Id, diagnostic.Location.SourceTree!.FilePath, fingerprint))
             {
                 return;
             }

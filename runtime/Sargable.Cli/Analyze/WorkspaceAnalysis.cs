@@ -140,9 +140,12 @@ namespace Sargable.Cli.Analyze
                     continue;
                 }
 
+                // The analyzers attach it only when a baseline AdditionalFile made them compute it; otherwise it is computed here.
                 var fingerprint = diagnostic.Properties.TryGetValue(CodeFingerprint.Property, out var value) && value is not null
                     ? value
-                    : BaselineFingerprint.CodePrefix + BaselineFingerprint.Hash(diagnostic.Id + "\n" + message);
+                    : (diagnostic.Location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree)
+                        ? CodeFingerprint.Of(diagnostic.Location, compilation.GetSemanticModel(tree), cancellationToken)
+                        : null) ?? BaselineFingerprint.CodePrefix + BaselineFingerprint.Hash(diagnostic.Id + "\n" + message);
                 Findings.Add(new AnalyzedFinding(
                     diagnostic.Id,
                     ToSeverity(diagnostic.Severity),
