@@ -99,7 +99,7 @@ namespace Sargable.Analyzers
                         }
                     }
 
-                    if (PagingHelperRule.IsCandidate(node.Node))
+                    if (PagingHelperRule.IsCandidate(node.Node, dbSets))
                     {
                         PagingHelperRule.Analyze(node, symbols);
                     }
@@ -122,6 +122,6 @@ namespace Sargable.Analyzers
         }
 
         private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
-            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries, dbSets) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node) || ClientSideEvaluationRule.IsCandidate(node);
+            QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries, dbSets) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node, dbSets) || ClientSideEvaluationRule.IsCandidate(node);
     }
 }

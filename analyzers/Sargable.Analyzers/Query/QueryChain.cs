@@ -33,11 +33,13 @@ namespace Sargable.Analyzers.Query
 
     /// <summary>
     /// An executed EF query: a DbSet, the LINQ operators applied to it, and the operation that runs it. The chain may
-    /// pass through locals assigned once (<c>var q = db.Deployments.Where(...); q.ToList()</c>).
+    /// pass through locals assigned once (<c>var q = db.Deployments.Where(...); q.ToList()</c>) and, for an executed
+    /// query, through locals composed across statements (<c>if (name is not null) q = q.Where(...)</c>,
+    /// <see cref="QueryComposition"/>); operators appended only on some paths are <see cref="Optional"/>.
     /// </summary>
     internal sealed class QueryChain
     {
-        public QueryChain(IOperation root, INamedTypeSymbol entity, ImmutableArray<IInvocationOperation> operators, IOperation execution, IInvocationOperation? terminal, ExecutionKind kind)
+        public QueryChain(IOperation root, INamedTypeSymbol entity, ImmutableArray<IInvocationOperation> operators, IOperation execution, IInvocationOperation? terminal, ExecutionKind kind, ImmutableHashSet<IInvocationOperation>? optional = null)
         {
             Root = root;
             Entity = entity;
@@ -45,6 +47,7 @@ namespace Sargable.Analyzers.Query
             Execution = execution;
             Terminal = terminal;
             Kind = kind;
+            Optional = optional ?? ImmutableHashSet<IInvocationOperation>.Empty;
         }
 
         /// <summary>The DbSet reference (<c>db.Deployments</c>, <c>db.Set&lt;T&gt;()</c>).</summary>
@@ -61,6 +64,16 @@ namespace Sargable.Analyzers.Query
         public IInvocationOperation? Terminal { get; }
 
         public ExecutionKind Kind { get; }
+
+        /// <summary>
+        /// Operators appended under an <c>if</c>, <c>switch</c>, <c>?:</c> or loop that does not enclose the execution:
+        /// they may or may not be part of the executed query.
+        /// </summary>
+        public ImmutableHashSet<IInvocationOperation> Optional { get; }
+
+        /// <summary>The query as executed when none of the <see cref="Optional"/> operators was appended.</summary>
+        public QueryChain WithoutOptional() =>
+            new(Root, Entity, Operators.Where(o => !Optional.Contains(o)).ToImmutableArray(), Execution, Terminal, Kind);
 
         /// <summary>Where a finding about the execution is reported: the terminal call (name and arguments) or the foreach collection.</summary>
         public Location ExecutionLocation => Terminal is not null ? QueryChains.CallLocation(Terminal) : Execution.Syntax.GetLocation();
@@ -114,7 +127,7 @@ namespace Sargable.Analyzers.Query
                 return null;
             }
 
-            return TryWalk(source, ef, out var r, out var e, out var ops, cancellationToken) ? new QueryChain(r!, e!, ops, invocation, invocation, kind) : null;
+            return TryWalkComposed(source, ef, out var r, out var e, out var ops, out var optional, cancellationToken) ? new QueryChain(r!, e!, ops, invocation, invocation, kind, optional) : null;
         }
 
         /// <summary>The query a <c>foreach</c>/<c>await foreach</c> enumerates, if it is an EF query.</summary>
@@ -126,13 +139,29 @@ namespace Sargable.Analyzers.Query
                 return null;
             }
 
-            return TryWalk(collection, ef, out var root, out var entity, out var operators, cancellationToken)
-                ? new QueryChain(root!, entity!, operators, collection, null, ExecutionKind.Enumerate)
+            return TryWalkComposed(collection, ef, out var root, out var entity, out var operators, out var optional, cancellationToken)
+                ? new QueryChain(root!, entity!, operators, collection, null, ExecutionKind.Enumerate, optional)
                 : null;
         }
 
         /// <summary>Walks from an IQueryable expression down to its DbSet, collecting operators.</summary>
-        public static bool TryWalk(IOperation source, EfSymbols ef, out IOperation? root, out INamedTypeSymbol? entity, out ImmutableArray<IInvocationOperation> operators, CancellationToken cancellationToken)
+        public static bool TryWalk(IOperation source, EfSymbols ef, out IOperation? root, out INamedTypeSymbol? entity, out ImmutableArray<IInvocationOperation> operators, CancellationToken cancellationToken) =>
+            TryWalk(source, ef, null, out root, out entity, out operators, cancellationToken);
+
+        /// <summary>
+        /// <see cref="TryWalk(IOperation, EfSymbols, out IOperation?, out INamedTypeSymbol?, out ImmutableArray{IInvocationOperation}, CancellationToken)"/>
+        /// that also follows locals composed across statements to the query executed here; <paramref name="optional"/>
+        /// holds the operators appended only on some paths.
+        /// </summary>
+        public static bool TryWalkComposed(IOperation source, EfSymbols ef, out IOperation? root, out INamedTypeSymbol? entity, out ImmutableArray<IInvocationOperation> operators, out ImmutableHashSet<IInvocationOperation> optional, CancellationToken cancellationToken)
+        {
+            var found = new HashSet<IInvocationOperation>();
+            var walked = TryWalk(source, ef, found, out root, out entity, out operators, cancellationToken);
+            optional = found.ToImmutableHashSet();
+            return walked;
+        }
+
+        private static bool TryWalk(IOperation source, EfSymbols ef, HashSet<IInvocationOperation>? optional, out IOperation? root, out INamedTypeSymbol? entity, out ImmutableArray<IInvocationOperation> operators, CancellationToken cancellationToken)
         {
             var list = new List<IInvocationOperation>();
             var current = source.Unwrap();
@@ -152,12 +181,28 @@ namespace Sargable.Analyzers.Query
                         list.Reverse();
                         operators = list.ToImmutableArray();
                         return entity is not null;
+                    case IInvocationOperation { TargetMethod.Name: "AsQueryable", TargetMethod.IsExtensionMethod: false, Instance: { } set } when ef.IsDbSet(set.Type):
+                        // DbSet<T>.AsQueryable() is an instance method that changes nothing in the query.
+                        current = set.Unwrap();
+                        continue;
                     case IInvocationOperation invocation when invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && ef.IsQueryOperator(invocation.TargetMethod):
                         list.Add(invocation);
                         current = invocation.Arguments[0].Value.Unwrap();
                         continue;
                     case ILocalReferenceOperation local when SingleValue(local) is { } value:
                         current = value.Unwrap();
+                        continue;
+                    case ILocalReferenceOperation local when optional is not null && QueryComposition.Of(local, ef, cancellationToken) is { Initial: { } initial } composition:
+                        foreach (var (call, isOptional) in composition.Operators)
+                        {
+                            list.Add(call);
+                            if (isOptional)
+                            {
+                                optional.Add(call);
+                            }
+                        }
+
+                        current = initial.Unwrap();
                         continue;
                     default:
                         return false;

@@ -222,6 +222,9 @@ namespace Sargable.Analyzers
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
+                    case CastExpressionSyntax cast:
+                        current = cast.Expression;
+                        continue;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } member }:
                         current = member.Expression;
                         continue;
@@ -252,23 +255,53 @@ namespace Sargable.Analyzers
             return false;
         }
 
+        /// <summary>
+        /// Reports the findings of a bound query. A query composed across statements is judged as executed: when some of
+        /// its operators were appended only on some paths (<see cref="QueryChain.Optional"/>), only the findings of both
+        /// the query with all of them and the query with none (same rule, same place) are reported, so what is reported
+        /// holds whichever branches ran.
+        /// </summary>
         private static void Analyze(NodeContext context, CompilationState state, QueryChain chain, bool batchFix)
+        {
+            var diagnostics = Diagnose(context, state, chain, batchFix);
+            if (chain.Optional.Count > 0 && diagnostics.Count > 0)
+            {
+                var withAll = new HashSet<(string, TextSpan)>(diagnostics.Select(d => (d.Id, d.Location.SourceSpan)));
+                diagnostics = Diagnose(context, state, chain.WithoutOptional(), batchFix).Where(d => withAll.Contains((d.Id, d.Location.SourceSpan))).ToList();
+            }
+
+            foreach (var diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private static List<Diagnostic> Diagnose(NodeContext context, CompilationState state, QueryChain chain, bool batchFix)
         {
             var cancellationToken = context.CancellationToken;
             var model = state.GetModel(cancellationToken);
             var shape = ShapeBuilder.Build(chain, model, state.Symbols, cancellationToken);
             if (shape is null)
             {
-                return;
+                return new List<Diagnostic>();
             }
 
             var options = EditorConfigOptions.Read(context.Options, context.Node.SyntaxTree);
             var engine = state.GetEngine(options, cancellationToken);
-            Report(context, shape, engine, engine.Evaluate(shape.Shape), batchFix);
+            return Diagnose(context, shape, engine, engine.Evaluate(shape.Shape), batchFix);
         }
 
         private static void Report(NodeContext context, LinqShape shape, SargableEngine engine, IReadOnlyList<Finding> findings, bool batchFix)
         {
+            foreach (var diagnostic in Diagnose(context, shape, engine, findings, batchFix))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private static List<Diagnostic> Diagnose(NodeContext context, LinqShape shape, SargableEngine engine, IReadOnlyList<Finding> findings, bool batchFix)
+        {
+            var diagnostics = new List<Diagnostic>();
             var reported = new HashSet<(string, TextSpan)>();
             foreach (var finding in findings)
             {
@@ -285,10 +318,15 @@ namespace Sargable.Analyzers
                 }
 
                 var properties = FixProperties(finding, shape, batchFix);
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.Message));
+                diagnostics.Add(Diagnostic.Create(descriptor, location, properties, finding.Message));
             }
 
-            ReportPagingLoop(context, shape, engine, findings);
+            if (PagingLoop(shape, engine, findings) is { } pagingLoop)
+            {
+                diagnostics.Add(pagingLoop);
+            }
+
+            return diagnostics;
         }
 
         /// <summary>
@@ -363,7 +401,7 @@ namespace Sargable.Analyzers
         /// SARG0001's loop form: Skip(page * n).Take(n) in a loop whose page advances reads the same rows as one unbounded
         /// read, cut into pages that each re-read everything before them. The engine judges the read without the paging.
         /// </summary>
-        private static void ReportPagingLoop(NodeContext context, LinqShape shape, SargableEngine engine, IReadOnlyList<Finding> findings)
+        private static Diagnostic? PagingLoop(LinqShape shape, SargableEngine engine, IReadOnlyList<Finding> findings)
         {
             var chain = shape.Chain;
             var skip = chain is null || shape.SkipCall is null ? null
@@ -371,13 +409,13 @@ namespace Sargable.Analyzers
             var first = shape.Shape.Accesses[0];
             if (chain is null || skip is null || first.Offset is not { Kind: not RowCountKind.Constant } || first.Limit is null || findings.Any(f => f.RuleId == RuleIds.UnboundedRead))
             {
-                return;
+                return null;
             }
 
             var loop = Loops.Enclosing(chain.Execution);
             if (loop is null || !Loops.ReferencesAny(skip.Arguments[skip.Arguments.Length - 1].Value, Loops.AdvancedLocals(loop)))
             {
-                return;
+                return null;
             }
 
             var unpaged = shape.Shape.Accesses.Select(access => access.Id != 0 ? access : access.WithoutPaging()).ToList();
@@ -385,12 +423,12 @@ namespace Sargable.Analyzers
             var whole = engine.Evaluate(new QueryShape(shape.Shape.Kind, unpaged, shape.Shape.Suppressions)).FirstOrDefault(f => f.RuleId == RuleIds.UnboundedRead);
             if (whole is null)
             {
-                return;
+                return null;
             }
 
             var described = Loops.Describe(loop);
             var message = $"{char.ToUpperInvariant(described[0])}{described.Substring(1)} pages through {first.Table} with Skip/Take, and each page re-reads every row before it. {whole.Message}";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRead, shape.ExecutionLocation, message));
+            return Diagnostic.Create(Descriptors.UnboundedRead, shape.ExecutionLocation, message);
         }
     }
 }

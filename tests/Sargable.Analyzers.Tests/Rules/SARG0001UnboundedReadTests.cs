@@ -143,5 +143,129 @@ namespace Sargable.Analyzers.Tests.Rules
                 }
             }
             """, Rule);
+
+        [Fact]
+        public Task A_query_composed_across_statements_is_reported_when_no_path_bounds_it() => Verify.DiagnosticsAsync("""
+            namespace App;
+            public sealed class DeploymentRepository
+            {
+                private readonly AppDb db;
+
+                public DeploymentRepository(AppDb db) => this.db = db;
+
+                // Only the order depends on the arguments: every path reads the whole table.
+                public async Task<List<Deployment>> ExportAsync(bool newestFirst, bool tracked)
+                {
+                    IQueryable<Deployment> query = db.Deployments;
+                    if (!tracked)
+                    {
+                        query = query.AsNoTracking();
+                    }
+
+                    query = newestFirst ? query.OrderByDescending(d => d.CreatedAt) : query.OrderBy(d => d.CreatedAt);
+                    return await query.[|ToListAsync()|];
+                }
+
+                // A filter on one path may bound the read: judged as executed, only what holds on every path is reported.
+                public async Task<List<Deployment>> SearchAsync(long? projectId, string? reference)
+                {
+                    var query = (IQueryable<Deployment>)db.Deployments;
+                    if (projectId is not null)
+                    {
+                        query = query.Where(d => d.ProjectId == projectId);
+                    }
+
+                    if (!string.IsNullOrEmpty(reference)) query = query.Where(d => d.Ref == reference);
+                    return await query.OrderBy(d => d.Id).ToListAsync();
+                }
+
+                // A loop may add no filter or several; it does not hold the execution, so its filters are optional too.
+                public async Task<List<Deployment>> WithRefsAsync(IEnumerable<string> references)
+                {
+                    var query = db.Deployments.AsQueryable();
+                    foreach (var reference in references)
+                    {
+                        query = query.Where(d => d.Ref != reference);
+                    }
+
+                    return await query.ToListAsync();
+                }
+            }
+            """, Rule);
+
+        [Fact]
+        public Task A_foreach_over_a_query_composed_across_statements_is_reported() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Export
+            {
+                void Run(AppDb db, bool includeProject, long? projectId)
+                {
+                    var all = db.Deployments.AsNoTracking();
+                    if (includeProject)
+                    {
+                        all = all.Include(d => d.Project);
+                    }
+
+                    foreach (var deployment in [|all|]) { }
+
+                    var some = db.Deployments.AsNoTracking();
+                    switch (projectId)
+                    {
+                        case { } id:
+                            some = some.Where(d => d.ProjectId == id);
+                            break;
+                    }
+
+                    foreach (var deployment in some) { }
+                }
+            }
+            """, Rule);
+
+        [Fact]
+        public Task A_local_reassigned_from_another_query_or_after_its_execution_is_not_followed() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Export
+            {
+                async Task Run(AppDb db, long? projectId)
+                {
+                    // The filter is certain: the statement runs before the execution at the same level.
+                    var bounded = db.Deployments.AsNoTracking();
+                    bounded = bounded.Where(d => d.Status == DeploymentStatus.Failed);
+                    var failed = await bounded.ToListAsync();
+                    var unbounded = db.Deployments.AsNoTracking();
+                    unbounded = unbounded.OrderBy(d => d.Id);
+                    var read = await unbounded.[|ToListAsync()|];
+
+                    // Not an extension of itself: the value is another query.
+                    var other = db.Deployments.AsNoTracking();
+                    if (projectId is null)
+                    {
+                        other = db.Deployments.Where(d => d.Status == DeploymentStatus.Running);
+                    }
+
+                    var others = await other.ToListAsync();
+
+                    // Reassigned after the execution.
+                    var later = db.Deployments.AsNoTracking();
+                    var rows = await later.ToListAsync();
+                    later = later.Where(d => d.ProjectId == projectId);
+
+                    // Extended in the loop that executes it: the next iteration sees more operators.
+                    var growing = db.Deployments.AsNoTracking();
+                    for (var i = 0; i < 3; i++)
+                    {
+                        var batch = await growing.ToListAsync();
+                        growing = growing.OrderBy(d => d.Id);
+                    }
+
+                    // Passed by ref: anything may be assigned.
+                    var passed = db.Deployments.AsNoTracking();
+                    Narrow(ref passed);
+                    var narrowed = await passed.ToListAsync();
+                }
+
+                static void Narrow(ref IQueryable<Deployment> query) => query = query.Take(10);
+            }
+            """, Rule);
     }
 }

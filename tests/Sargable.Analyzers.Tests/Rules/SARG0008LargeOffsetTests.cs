@@ -68,5 +68,115 @@ namespace Sargable.Analyzers.Tests.Rules
                 List<int> Local(List<int> values, int page) => values.Skip(page * 20).Take(20).ToList();
             }
             """, Rule);
+
+        [Fact]
+        public Task Paging_after_optional_filters_is_reported_at_the_unconditional_Skip() => Verify.DiagnosticsAsync("""
+            namespace App;
+            public sealed class DeploymentRepository
+            {
+                private readonly AppDb db;
+
+                public DeploymentRepository(AppDb db) => this.db = db;
+
+                public async Task<List<Deployment>> SearchAsync(long? projectId, string? reference, DeploymentStatus? status, int pageIndex, int pageSize)
+                {
+                    var query = (IQueryable<Deployment>)db.Deployments;
+                    if (projectId is not null)
+                    {
+                        query = query.Where(d => d.ProjectId == projectId);
+                    }
+
+                    if (!string.IsNullOrEmpty(reference)) query = query.Where(d => d.Ref == reference);
+                    if (status.HasValue)
+                    {
+                        query = query.Where(d => d.Status == status);
+                    }
+
+                    query = query.OrderBy(d => d.Id);
+                    return await query.[|Skip(pageSize * pageIndex)|].Take(pageSize).ToListAsync();
+                }
+
+                public Task<List<Deployment>> RecentAsync(long projectId, bool onlyFinished, int page, int size)
+                {
+                    IQueryable<Deployment> recent = db.Deployments.Where(d => d.ProjectId == projectId);
+                    if (onlyFinished)
+                    {
+                        recent = recent.Where(d => d.FinishedAt != null);
+                    }
+
+                    return recent.OrderByDescending(d => d.CreatedAt).[|Skip(page * size)|].Take(size).ToListAsync();
+                }
+
+                // The paging itself is optional: whether it runs depends on the arguments, so it is not reported.
+                public Task<List<Deployment>> MaybePagedAsync(long projectId, int? page)
+                {
+                    var query = db.Deployments.Where(d => d.ProjectId == projectId).OrderBy(d => d.Id).AsQueryable();
+                    if (page is { } p)
+                    {
+                        query = query.Skip(p * 20).Take(20);
+                    }
+
+                    return query.ToListAsync();
+                }
+            }
+            """, Rule);
+
+        [Fact]
+        public Task Paging_a_local_reassigned_from_another_query_or_after_its_execution_is_not_followed() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Pages
+            {
+                async Task Run(AppDb db, long projectId, bool archived, int page)
+                {
+                    var certain = db.Deployments.AsQueryable();
+                    certain = certain.Where(d => d.ProjectId == projectId).OrderBy(d => d.Id);
+                    var first = await certain.[|Skip(page * 20)|].Take(20).ToListAsync();
+
+                    var replaced = db.Deployments.AsQueryable();
+                    if (archived)
+                    {
+                        replaced = db.Deployments.Where(d => d.FinishedAt != null);
+                    }
+
+                    var second = await replaced.OrderBy(d => d.Id).Skip(page * 20).Take(20).ToListAsync();
+
+                    var later = db.Deployments.OrderBy(d => d.Id).AsQueryable();
+                    var third = await later.Skip(page * 20).Take(20).ToListAsync();
+                    later = later.Where(d => d.ProjectId == projectId);
+                }
+            }
+            """, Rule);
+
+        [Fact]
+        public Task A_paging_helper_through_a_local_or_a_reassigned_parameter_is_reported_once_at_its_Skip() => Verify.DiagnosticsAsync("""
+            namespace App;
+            using System.Linq.Expressions;
+
+            public static class QueryablePaging
+            {
+                public static Task<List<T>> PageByAsync<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, int page, int size)
+                {
+                    var ordered = source.OrderBy(key);
+                    return ordered.[|Skip((page - 1) * size)|].Take(size).ToListAsync();
+                }
+
+                public static List<T> PageWhere<T>(IQueryable<T> source, Expression<Func<T, bool>>? filter, int offset, int size)
+                {
+                    if (filter is not null)
+                    {
+                        source = source.Where(filter);
+                    }
+
+                    return source.[|Skip(offset)|].Take(size).ToList();
+                }
+
+                // The parameter is replaced by its rows in memory, not extended: what is paged is a list.
+                public static List<T> PageLoaded<T>(IQueryable<T> source, int offset)
+                {
+                    source = source.ToList().AsQueryable();
+                    return source.Skip(offset).ToList();
+                }
+            }
+            """, Rule);
     }
 }
