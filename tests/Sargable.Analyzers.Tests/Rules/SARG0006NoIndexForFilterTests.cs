@@ -298,5 +298,40 @@ namespace Sargable.Analyzers.Tests.Rules
         {
             References = { AnalyzerRunner.CompileLibrary("namespace Shop { public static class Conventions { public static void Apply(ModelBuilder b) { } } }") },
         }.RunAsync();
+
+        [Fact]
+        public Task A_filter_composed_across_statements_is_judged_only_when_every_path_applies_it() => Verify.DiagnosticsAsync("""
+            namespace App;
+            public sealed class DeploymentSearch
+            {
+                private readonly AppDb db;
+
+                public DeploymentSearch(AppDb db) => this.db = db;
+
+                public async Task<List<Deployment>> ByRefAsync(string reference, bool onlyFailed)
+                {
+                    var query = db.Deployments.AsNoTracking();
+                    query = query.[|Where(d => d.Ref == reference)|];
+                    if (onlyFailed)
+                    {
+                        query = query.Where(d => d.Status == DeploymentStatus.Failed);
+                    }
+
+                    return await query.Take(50).ToListAsync();
+                }
+
+                // The unindexed filter is optional: the query may run without it.
+                public async Task<List<Deployment>> InProjectAsync(long projectId, string? reference)
+                {
+                    var query = db.Deployments.Where(d => d.ProjectId == projectId);
+                    if (reference is not null)
+                    {
+                        query = query.Where(d => d.Ref == reference);
+                    }
+
+                    return await query.Take(50).ToListAsync();
+                }
+            }
+            """, Rule);
     }
 }

@@ -76,5 +76,39 @@ namespace Sargable.Analyzers.Tests.Rules
                 .Select(d => d.Properties.TryGetValue("Sargable.Existence", out var v) ? v : null).ToList();
             Assert.Equal(new[] { "none", "any", null }, marks);
         }
+
+        [Fact]
+        public Task A_count_composed_across_statements_is_reported_only_when_no_path_filters_it() => Verify.DiagnosticsAsync("""
+            namespace App;
+            public sealed class DeploymentStats
+            {
+                private readonly AppDb db;
+
+                public DeploymentStats(AppDb db) => this.db = db;
+
+                public Task<int> TotalAsync(bool includeProject)
+                {
+                    var query = db.Deployments.AsNoTracking();
+                    if (includeProject)
+                    {
+                        query = query.Include(d => d.Project);
+                    }
+
+                    return query.[|CountAsync()|];
+                }
+
+                // One path filters: the count may be of one project only.
+                public Task<int> CountInProjectAsync(long? projectId)
+                {
+                    var query = db.Deployments.AsNoTracking();
+                    if (projectId is not null)
+                    {
+                        query = query.Where(d => d.ProjectId == projectId);
+                    }
+
+                    return query.CountAsync();
+                }
+            }
+            """, Rule);
     }
 }
