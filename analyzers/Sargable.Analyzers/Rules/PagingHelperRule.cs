@@ -23,7 +23,7 @@ namespace Sargable.Analyzers
         internal static bool IsCandidate(SyntaxNode node, Dictionary<string, INamedTypeSymbol?> dbSets) =>
             node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Skip" } member, ArgumentList.Arguments.Count: 1 } call &&
             call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax &&
-            ReceiverRoot(member.Expression) is IdentifierNameSyntax name && !dbSets.ContainsKey(name.Identifier.ValueText);
+            QueryShapeRules.ChainRoot(member.Expression) is IdentifierNameSyntax name && !dbSets.ContainsKey(name.Identifier.ValueText);
 
         internal static void Analyze(NodeContext context, EfSymbols symbols)
         {
@@ -70,25 +70,6 @@ namespace Sargable.Analyzers
             }
 
             return null;
-        }
-
-        private static ExpressionSyntax ReceiverRoot(ExpressionSyntax expression)
-        {
-            var current = expression;
-            while (true)
-            {
-                switch (current)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        current = parenthesized.Expression;
-                        continue;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }:
-                        current = member.Expression;
-                        continue;
-                    default:
-                        return current;
-                }
-            }
         }
     }
 }

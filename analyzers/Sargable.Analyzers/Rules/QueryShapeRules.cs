@@ -212,7 +212,8 @@ namespace Sargable.Analyzers
             return false;
         }
 
-        private static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
+        /// <summary>Where a receiver chain starts: down through calls (but not <c>Set&lt;T&gt;()</c>), parentheses and casts.</summary>
+        internal static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
         {
             var current = expression;
             while (true)

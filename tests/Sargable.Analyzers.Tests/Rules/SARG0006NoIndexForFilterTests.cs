@@ -302,12 +302,8 @@ namespace Sargable.Analyzers.Tests.Rules
         [Fact]
         public Task A_filter_composed_across_statements_is_judged_only_when_every_path_applies_it() => Verify.DiagnosticsAsync("""
             namespace App;
-            public sealed class DeploymentSearch
+            public sealed class DeploymentSearch(AppDb db)
             {
-                private readonly AppDb db;
-
-                public DeploymentSearch(AppDb db) => this.db = db;
-
                 public async Task<List<Deployment>> ByRefAsync(string reference, bool onlyFailed)
                 {
                     var query = db.Deployments.AsNoTracking();

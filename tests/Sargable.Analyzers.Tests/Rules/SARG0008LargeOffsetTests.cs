@@ -72,12 +72,8 @@ namespace Sargable.Analyzers.Tests.Rules
         [Fact]
         public Task Paging_after_optional_filters_is_reported_at_the_unconditional_Skip() => Verify.DiagnosticsAsync("""
             namespace App;
-            public sealed class DeploymentRepository
+            public sealed class DeploymentRepository(AppDb db)
             {
-                private readonly AppDb db;
-
-                public DeploymentRepository(AppDb db) => this.db = db;
-
                 public async Task<List<Deployment>> SearchAsync(long? projectId, string? reference, DeploymentStatus? status, int pageIndex, int pageSize)
                 {
                     var query = (IQueryable<Deployment>)db.Deployments;

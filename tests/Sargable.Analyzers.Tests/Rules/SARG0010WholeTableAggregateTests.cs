@@ -80,12 +80,8 @@ namespace Sargable.Analyzers.Tests.Rules
         [Fact]
         public Task A_count_composed_across_statements_is_reported_only_when_no_path_filters_it() => Verify.DiagnosticsAsync("""
             namespace App;
-            public sealed class DeploymentStats
+            public sealed class DeploymentStats(AppDb db)
             {
-                private readonly AppDb db;
-
-                public DeploymentStats(AppDb db) => this.db = db;
-
                 public Task<int> TotalAsync(bool includeProject)
                 {
                     var query = db.Deployments.AsNoTracking();
