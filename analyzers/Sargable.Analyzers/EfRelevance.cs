@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Sargable.Analyzers
+{
+    /// <summary>
+    /// Finds the nodes worth reading. The walk is syntax-only and enters a member only when its text mentions something
+    /// EF as a whole word (a DbSet property name of a context in the compilation
+    /// or its references, <c>Set</c>, <c>Entry</c>, <c>DbSet</c>, <c>IQueryable</c>, <c>Remove</c>, <c>SaveChanges</c>...).
+    /// One semantic-model action per tree also avoids the driver's per-node callback cost.
+    /// </summary>
+    internal sealed class EfRelevance
+    {
+        private static readonly string[] Always =
+        {
+            "Set", "Entry", "DbSet", "IQueryable", "Remove", "RemoveRange", "SaveChanges", "SaveChangesAsync", "Find", "FindAsync", "AsQueryable",
+        };
+
+        private readonly HashSet<string> names;
+
+        private EfRelevance(HashSet<string> names, Dictionary<string, INamedTypeSymbol?> dbSets, bool hasOperatorLookalikes)
+        {
+            this.names = names;
+            DbSets = dbSets;
+            HasOperatorLookalikes = hasOperatorLookalikes;
+        }
+
+        /// <summary>
+        /// True when the compilation or an EF-based reference declares an extension method named like a LINQ operator
+        /// the syntax reader reads (<c>Where</c>, <c>ToListAsync</c>...): such a call may not be the operator its name
+        /// says, so no finding is reported from syntax alone in this compilation.
+        /// </summary>
+        public bool HasOperatorLookalikes { get; }
+
+        /// <summary>
+        /// Names of DbSet properties and fields (of contexts in the compilation and its EF-based references, and of any
+        /// source type) with their entity; null when one name stands for different entities.
+        /// </summary>
+        public Dictionary<string, INamedTypeSymbol?> DbSets { get; }
+
+        public static EfRelevance Create(EfSymbols symbols, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(Always, StringComparer.Ordinal);
+            var lookalikes = false;
+            var dbSets = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+            void AddSet(string name, ITypeSymbol type)
+            {
+                var entity = ((INamedTypeSymbol)type).TypeArguments[0] as INamedTypeSymbol;
+                names.Add(name);
+                dbSets[name] = dbSets.TryGetValue(name, out var existing) && !SymbolEqualityComparer.Default.Equals(existing, entity) ? null : entity;
+            }
+
+            var compilation = symbols.Compilation;
+            var assemblies = new List<IAssemblySymbol> { compilation.Assembly };
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                // Only assemblies built against EF Core can declare a DbContext; EF itself, its providers and the
+                // framework declare none an application queries, and walking their thousands of types is not free.
+                var name = assembly.Identity.Name;
+                if (!name.StartsWith("Microsoft.", StringComparison.Ordinal) && !name.StartsWith("System.", StringComparison.Ordinal) &&
+                    !name.StartsWith("Npgsql", StringComparison.Ordinal) && !name.StartsWith("Pomelo.", StringComparison.Ordinal) &&
+                    assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Microsoft.EntityFrameworkCore")))
+                {
+                    assemblies.Add(assembly);
+                }
+            }
+
+            foreach (var assembly in assemblies)
+            {
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (stack.Pop())
+                    {
+                        case INamespaceSymbol ns:
+                            foreach (var member in ns.GetMembers())
+                            {
+                                stack.Push(member);
+                            }
+
+                            break;
+                        case INamedTypeSymbol type:
+                            var inSource = SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly);
+                            if (!lookalikes && type.MightContainExtensionMethods)
+                            {
+                                lookalikes = type.GetMembers().Any(m => m is IMethodSymbol { IsExtensionMethod: true } method && Query.SyntaxShapeReader.IsReadName(method.Name));
+                            }
+
+                            if (type.TypeKind == TypeKind.Class && (inSource || symbols.IsDbContext(type)))
+                            {
+                                foreach (var member in type.GetMembers())
+                                {
+                                    if (member is IPropertySymbol property && symbols.IsDbSet(property.Type))
+                                    {
+                                        AddSet(property.Name, property.Type);
+                                    }
+                                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field && symbols.IsDbSet(field.Type))
+                                    {
+                                        AddSet(field.Name, field.Type);
+                                    }
+                                }
+                            }
+
+                            foreach (var nested in type.GetTypeMembers())
+                            {
+                                stack.Push(nested);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return new EfRelevance(names, dbSets, lookalikes);
+        }
+
+        /// <summary>
+        /// Where the tree's text mentions an EF name as a whole word, in order. One ordinal search per name over the text
+        /// is cheaper than walking every token of every member; a match in a comment or string only makes a member walked.
+        /// </summary>
+        public int[] Mentions(SyntaxTree tree, CancellationToken cancellationToken) => Mentions(tree, names, cancellationToken);
+
+        /// <summary>
+        /// A relevance that also enters members mentioning <paramref name="more"/> (the names of methods that execute a
+        /// query, so a loop calling a repository is walked although it mentions nothing of EF).
+        /// </summary>
+        public EfRelevance With(IEnumerable<string> more)
+        {
+            var all = new HashSet<string>(names, StringComparer.Ordinal);
+            all.UnionWith(more);
+            return new EfRelevance(all, DbSets, HasOperatorLookalikes);
+        }
+
+        /// <inheritdoc cref="Mentions(SyntaxTree, CancellationToken)"/>
+        public static int[] Mentions(SyntaxTree tree, IEnumerable<string> names, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            var found = new List<int>();
+            foreach (var name in names)
+            {
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                {
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                    {
+                        found.Add(at);
+                    }
+                }
+            }
+
+            found.Sort();
+            return found.ToArray();
+        }
+
+        /// <summary>True when one of <paramref name="mentions"/> lies inside the node; only such members are walked and bound.</summary>
+        public static bool IsRelevant(SyntaxNode member, int[] mentions)
+        {
+            var span = member.Span;
+            var index = Array.BinarySearch(mentions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < mentions.Length && mentions[index] < span.End;
+        }
+
+        // '@' prefixes a verbatim identifier (@Set) and is not part of the name, so it counts as a boundary.
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+    }
+}

@@ -1,0 +1,169 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Sargable.Analyzers.Model
+{
+    /// <summary>
+    /// The fluent API: walks <c>OnModelCreating</c>/<c>Configure</c> and the helpers they pass a builder to, and reads
+    /// each EF call (Entity, ToTable, HasKey, HasNoKey, HasIndex, HasData, HasForeignKey, HasColumnName) into the facts.
+    /// </summary>
+    internal static partial class EfModelReader
+    {
+        private static void Walk(EfSymbols ef, IMethodSymbol method, FluentFacts facts, CancellationToken cancellationToken)
+        {
+            if (!facts.Visited.Add(method.OriginalDefinition))
+            {
+                return;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var syntax = reference.GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // The EF model is declared in other files than the query being analyzed; it is read once per compilation and cached.
+                var semanticModel = ef.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+                var body = semanticModel.GetOperation(syntax, cancellationToken);
+                if (body is null)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            ReadInvocation(ef, invocation, facts, cancellationToken);
+                            break;
+                        case IMethodReferenceOperation methodReference when IsBuilderMethod(ef, methodReference.Method):
+                            FollowOrGiveUp(ef, methodReference.Method, facts, null, cancellationToken);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static bool IsBuilderMethod(EfSymbols ef, IMethodSymbol method) =>
+            method.Parameters.Any(p => IsBuilderType(ef, p.Type));
+
+        private static bool IsBuilderType(EfSymbols ef, ITypeSymbol type) =>
+            Comparer.Equals(type, ef.ModelBuilder) || Comparer.Equals(type.OriginalDefinition, ef.EntityTypeBuilderOfT) || Comparer.Equals(type, ef.EntityTypeBuilder);
+
+        private static void FollowOrGiveUp(EfSymbols ef, IMethodSymbol method, FluentFacts facts, INamedTypeSymbol? entity, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.Length > 0)
+            {
+                Walk(ef, method, facts, cancellationToken);
+            }
+            else if (entity is not null)
+            {
+                facts.IncompleteEntities.Add(entity);
+            }
+            else
+            {
+                facts.Incomplete = true;
+            }
+        }
+
+        private static INamedTypeSymbol? BuilderEntity(EfSymbols ef, ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && Comparer.Equals(named.OriginalDefinition, ef.EntityTypeBuilderOfT) ? named.TypeArguments[0] as INamedTypeSymbol : null;
+
+        private static void ReadInvocation(EfSymbols ef, IInvocationOperation invocation, FluentFacts facts, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            if (!ef.IsEfType(method.ContainingType))
+            {
+                // A helper that receives a builder configures the model out of our sight unless we can read it too.
+                if (method.Name == "OnModelCreating" && invocation.Instance is IInstanceReferenceOperation && method.DeclaringSyntaxReferences.Length == 0)
+                {
+                    facts.OpaqueBase = true;
+                    return;
+                }
+
+                if (invocation.Arguments.Any(a => a.Value.Type is { } t && IsBuilderType(ef, t)) || (invocation.Instance?.Type is { } it && IsBuilderType(ef, it)))
+                {
+                    var entity = invocation.Arguments.Select(a => BuilderEntity(ef, a.Value.Type)).FirstOrDefault(e => e is not null);
+                    FollowOrGiveUp(ef, method, facts, entity, cancellationToken);
+                }
+
+                return;
+            }
+
+            var receiver = invocation.Receiver();
+            var builderEntity = BuilderEntity(ef, receiver?.Type);
+            switch (method.Name)
+            {
+                case "Entity" when Comparer.Equals(method.ContainingType, ef.ModelBuilder):
+                    if (method.IsGenericMethod && method.TypeArguments[0] is INamedTypeSymbol configured)
+                    {
+                        facts.Entities.Add(configured);
+                    }
+                    else
+                    {
+                        facts.Incomplete = true;
+                    }
+
+                    return;
+                case "ApplyConfigurationsFromAssembly":
+                    return;
+            }
+
+            if (builderEntity is null)
+            {
+                if (method.Name == "HasForeignKey")
+                {
+                    ReadForeignKey(ef, invocation, facts);
+                }
+                else if (method.Name == "HasColumnName" && receiver?.Unwrap() is IInvocationOperation { TargetMethod.Name: "Property" } propertyCall &&
+                    BuilderEntity(ef, propertyCall.Receiver()?.Type) is { } owner && PropertyNames(ArgumentAfterReceiver(propertyCall, propertyCall.TargetMethod)) is { Count: 1 } propertyNames &&
+                    FirstString(invocation) is { } column)
+                {
+                    facts.Columns.Add((owner, propertyNames[0], column));
+                }
+
+                return;
+            }
+
+            switch (method.Name)
+            {
+                case "ToTable":
+                    var strings = invocation.Arguments.Skip(method.IsExtensionMethod ? 1 : 0).Where(a => a.Value.Type?.SpecialType == SpecialType.System_String)
+                        .Select(a => a.Value.ConstantValue is { HasValue: true, Value: string s } ? s : null).ToList();
+                    if (strings.Count > 0 && strings[0] is { } tableName)
+                    {
+                        facts.Tables.Add((builderEntity, tableName, strings.Count > 1 ? strings[1] : null));
+                    }
+
+                    break;
+                case "HasKey":
+                case "HasAlternateKey":
+                    {
+                        var names = PropertyNames(ArgumentAfterReceiver(invocation, method));
+                        if (names is { Count: > 0 })
+                        {
+                            facts.Keys.Add((builderEntity, names, method.Name == "HasKey"));
+                        }
+                        else
+                        {
+                            facts.IncompleteEntities.Add(builderEntity);
+                        }
+
+                        break;
+                    }
+
+                case "HasNoKey":
+                    facts.Keyless.Add(builderEntity);
+                    break;
+                case "HasIndex":
+                    ReadIndex(invocation, method, builderEntity, facts);
+                    break;
+                case "HasData":
+                    facts.Seeded.Add(builderEntity);
+                    break;
+            }
+        }
+    }
+}
