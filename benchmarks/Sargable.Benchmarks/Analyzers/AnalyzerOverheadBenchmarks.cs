@@ -22,6 +22,7 @@ namespace Sargable.Benchmarks.Analyzers
         private ImmutableArray<MetadataReference> references;
         private ImmutableArray<DiagnosticAnalyzer> queryGuard;
         private ImmutableArray<DiagnosticAnalyzer> empty;
+        private ImmutableArray<DiagnosticAnalyzer> noOpModel;
 
         /// <summary>
         /// "services": services that query their DbContext directly (the nine slow shapes planted); "repositories":
@@ -37,10 +38,19 @@ namespace Sargable.Benchmarks.Analyzers
             references = GeneratedEfProject.References(typeof(Microsoft.EntityFrameworkCore.DbContext), typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions));
             queryGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new Sargable.Analyzers.SargableAnalyzer());
             empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+            noOpModel = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpSemanticModelAnalyzer());
         }
 
         [Benchmark(Baseline = true, Description = "compile + empty analyzer")]
         public Task<int> EmptyAnalyzer() => RunAsync(empty);
+
+        /// <summary>
+        /// Not the target's baseline, a reference point: what the analyzer driver costs for any analyzer that registers
+        /// one semantic-model action (as Sargable does) and does nothing in it. The gap between this row and Sargable's
+        /// is the analyzers' own work.
+        /// </summary>
+        [Benchmark(Description = "compile + no-op semantic-model analyzer")]
+        public Task<int> NoOpSemanticModelAnalyzer() => RunAsync(noOpModel);
 
         [Benchmark(Description = "compile + Sargable analyzers")]
         public Task<int> SargableAnalyzers() => RunAsync(queryGuard);
@@ -92,6 +102,22 @@ namespace Sargable.Benchmarks.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
+        }
+    }
+
+    /// <summary>Registers what Sargable registers (one semantic-model action per compilation) and does nothing in it.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NoOpSemanticModelAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "Unused", "Unused", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Unused);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start => start.RegisterSemanticModelAction(_ => { }));
         }
     }
 #pragma warning restore RS1036, RS1041, RS2008
