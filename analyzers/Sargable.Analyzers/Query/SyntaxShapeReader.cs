@@ -114,7 +114,7 @@ namespace Sargable.Analyzers.Query
         {
             reader = null;
             root = null;
-            calls = new List<(string, InvocationExpressionSyntax)>();
+            calls = new List<(string, InvocationExpressionSyntax)>(8);
             var current = start;
             while (true)
             {
