@@ -102,7 +102,8 @@ namespace Sargable.Analyzers
             var created = EfRelevance.Create(Symbols, cancellationToken);
             var names = QueryMethodNames.Find(Symbols.Compilation, created, cancellationToken);
             Interlocked.CompareExchange(ref summaries, new QuerySummaries(Symbols, names), null);
-            created = created.With(names);
+            // Update calls matter to SARG0005 (Remove is among the EF names every member is checked for).
+            created = created.With(names.Concat(RowByRowWriteRule.RelevantNames));
             return Interlocked.CompareExchange(ref relevance, created, null) ?? created;
         }
 

@@ -95,7 +95,7 @@ namespace Sargable.Analyzers
                         }
                         else
                         {
-                            RowByRowWriteRule.AnalyzeForEach(node, symbols);
+                            RowByRowWriteRule.AnalyzeForEach(node, symbols, summaries);
                         }
                     }
 

@@ -62,7 +62,7 @@ namespace Sargable.Packaging.Tests
                     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Microsoft.EntityFrameworkCore" Version="10.0.14" />
+                    <PackageReference Include="Microsoft.EntityFrameworkCore" Version="10.0.15" />
                     <PackageReference Include="Sargable.Analyzers" Version="{version}" />
                   </ItemGroup>
                 </Project>

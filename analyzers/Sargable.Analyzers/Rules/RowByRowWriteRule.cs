@@ -14,7 +14,8 @@ namespace Sargable.Analyzers
 {
     /// <summary>
     /// SARG0005: rows loaded and written back one at a time — <c>Remove</c> per item of a loop, <c>RemoveRange</c> of a
-    /// loaded query, and load-modify-save loops that give every row the same change.
+    /// loaded query, and load-modify-save loops that give every row the same change (saved by <c>SaveChanges</c>, or
+    /// written back with <c>Update</c> per item or <c>UpdateRange</c> after the loop).
     /// </summary>
     internal static class RowByRowWriteRule
     {
@@ -24,12 +25,18 @@ namespace Sargable.Analyzers
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Remove" or "RemoveRange",
-            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(IsAssignment),
-            ForEachStatementSyntax { Statement: var single } => IsAssignment(single),
+            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(IsChangeOrUpdate),
+            ForEachStatementSyntax { Statement: var single } => IsChangeOrUpdate(single),
             _ => false,
         };
 
-        private static bool IsAssignment(StatementSyntax statement) => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax };
+        /// <summary>Names whose calls make a member worth walking for this rule, beyond the EF names every member is checked for.</summary>
+        internal static readonly string[] RelevantNames = { "Update", "UpdateRange" };
+
+        private static bool IsChangeOrUpdate(StatementSyntax statement) => statement is ExpressionStatementSyntax
+        {
+            Expression: AssignmentExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Update" } },
+        };
 
         internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols, QuerySummaries summaries)
         {
@@ -45,12 +52,12 @@ namespace Sargable.Analyzers
             string? wrapped = null;
             if (!(symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)))
             {
-                if (name != "Remove" || summaries.RemoveWrapper(invocation.TargetMethod, context.CancellationToken) is not { } inner)
+                if (name != "Remove" || summaries.WriteWrapper(invocation.TargetMethod, context.CancellationToken) is not { Kind: "Remove" } inner)
                 {
                     return;
                 }
 
-                wrapped = $"{invocation.TargetMethod.ContainingType.Name}.Remove (which calls {inner})";
+                wrapped = $"{invocation.TargetMethod.ContainingType.Name}.Remove (which calls {inner.Call})";
             }
 
             var argument = invocation.Arguments[0].Value.Unwrap();
@@ -152,7 +159,7 @@ namespace Sargable.Analyzers
 
         private static string Describe(IOperation navigation) => navigation is IPropertyReferenceOperation property ? property.Property.Name : navigation.Syntax.ToString();
 
-        internal static void AnalyzeForEach(NodeContext context, EfSymbols symbols)
+        internal static void AnalyzeForEach(NodeContext context, EfSymbols symbols, QuerySummaries summaries)
         {
             var syntax = (ForEachStatementSyntax)context.Node;
 
@@ -165,32 +172,116 @@ namespace Sargable.Analyzers
             var items = Loops.ItemLocals(loop);
             var statements = loop.Body is IBlockOperation block ? block.Operations : ImmutableArray.Create(loop.Body);
             var throughNavigation = false;
+            var changes = 0;
+            string? updatedWith = null;
             foreach (var statement in statements)
             {
-                // Every statement: item.Property (or item.Navigation.Property) = value that does not depend on the item
-                // (the same change for every row).
+                // Update(item) or Update(item.Navigation), on EF or through a one-line wrapper: the row written back.
+                if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && UpdateCall(call, symbols, summaries, context.CancellationToken) is { } how)
+                {
+                    if (ItemOf(call.Arguments[0].Value.Unwrap()) is not { } updated || !SymbolEqualityComparer.Default.Equals(updated.Local, item))
+                    {
+                        return;
+                    }
+
+                    updatedWith ??= how;
+                    continue;
+                }
+
+                // Every other statement: item.Property (or item.Navigation.Property) = value that is the same for every
+                // row: it reads nothing of the item or of the iteration, and changes nothing as it is computed.
                 if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } assignment } ||
-                    ItemOf(instance.Unwrap()) is not { } target || !SymbolEqualityComparer.Default.Equals(target.Local, item) || Loops.ReferencesAny(assignment.Value, items))
+                    ItemOf(instance.Unwrap()) is not { } target || !SymbolEqualityComparer.Default.Equals(target.Local, item) ||
+                    Loops.ReferencesAny(assignment.Value, items) || VariesPerRow(assignment.Value))
                 {
                     return;
                 }
 
+                changes++;
                 throughNavigation |= instance.Unwrap() is not ILocalReferenceOperation;
             }
 
-            var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var direct);
-            if (source is null || !SavedAfter(loop, symbols))
+            // An Update with no change in the loop writes back values set elsewhere, maybe different per row: no claim.
+            if (changes == 0)
             {
                 return;
             }
 
+            var source = LoadedQuery(loop.Collection.Unwrap(), symbols, context.CancellationToken, out var direct);
+            var rangeAfter = updatedWith is null ? UpdateRangeAfter(loop, symbols) : null;
+            if (updatedWith is null && rangeAfter is null && (source is null || !SavedAfter(loop, symbols)))
+            {
+                return;
+            }
+
+            var rows = source is not null ? $"every row of the {source.Root.Syntax} query" : $"each item of {syntax.Expression}";
+            var instead = source is not null ? "run one ExecuteUpdateAsync on the query instead" : "when the rows can be selected by a filter, run one ExecuteUpdateAsync on a query that selects them";
+            var message = (updatedWith, rangeAfter) switch
+            {
+                ({ } update, _) => $"This loop gives {rows} the same change and writes each back with {update}, one UPDATE per row; {instead}.",
+                (_, { } range) => $"This loop gives {rows} the same change and {range} writes them back, one UPDATE per row; {instead}.",
+                _ => $"This loop loads every row of the {source!.Root.Syntax} query and gives each the same change, so SaveChanges sends one UPDATE per row; run one ExecuteUpdateAsync on the query instead.",
+            };
+
             var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.ForEachKeyword.SpanStart, syntax.CloseParenToken.Span.End));
-            var properties = direct && !throughNavigation ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "update") : null;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.RowByRowWrite,
-                location,
-                properties,
-                $"This loop loads every row of the {source.Root.Syntax} query and gives each the same change, so SaveChanges sends one UPDATE per row; run one ExecuteUpdateAsync on the query instead."));
+            var properties = direct && !throughNavigation && updatedWith is null && rangeAfter is null ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "update") : null;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RowByRowWrite, location, properties, message));
+        }
+
+        /// <summary>
+        /// How a one-argument <c>Update</c> call writes its entity back: <c>db.Blocks.Update</c> on the context or a DbSet,
+        /// or <c>EventRepository.Update (which calls db.Events.Update)</c> through a one-line wrapper; null for anything else.
+        /// </summary>
+        private static string? UpdateCall(IInvocationOperation call, EfSymbols symbols, QuerySummaries summaries, CancellationToken cancellationToken)
+        {
+            if (call.TargetMethod.Name != "Update" || call.Arguments.Length != 1 || call.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member })
+            {
+                return null;
+            }
+
+            if (symbols.IsDbContext(call.TargetMethod.ContainingType) || symbols.IsDbSet(call.TargetMethod.ContainingType))
+            {
+                return member.ToString();
+            }
+
+            return summaries.WriteWrapper(call.TargetMethod, cancellationToken) is { Kind: "Update" } inner
+                ? $"{call.TargetMethod.ContainingType.Name}.Update (which calls {inner.Call})"
+                : null;
+        }
+
+        /// <summary>True when computing the value changes something (<c>rank++</c>, <c>x = ...</c>) or awaits: a value per row.</summary>
+        private static bool VariesPerRow(IOperation value) =>
+            value.DescendantsAndSelf().Any(o => o is IIncrementOrDecrementOperation or IAssignmentOperation or IAwaitOperation);
+
+        /// <summary><c>db.UpdateRange(items)</c> of the loop's own collection after the loop, as written; null when there is none.</summary>
+        private static string? UpdateRangeAfter(IForEachLoopOperation loop, EfSymbols symbols)
+        {
+            var collection = Symbol(loop.Collection.Unwrap());
+            if (collection is null)
+            {
+                return null;
+            }
+
+            var end = loop.Syntax.Span.End;
+            foreach (var operation in loop.Root().Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "UpdateRange", Arguments.Length: 1 } range && range.Syntax.SpanStart >= end &&
+                    (symbols.IsDbContext(range.TargetMethod.ContainingType) || symbols.IsDbSet(range.TargetMethod.ContainingType)) &&
+                    SymbolEqualityComparer.Default.Equals(Symbol(range.Arguments[0].Value.Unwrap()), collection) &&
+                    range.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member })
+                {
+                    return member.ToString();
+                }
+            }
+
+            return null;
+
+            static ISymbol? Symbol(IOperation operation) => operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
         }
 
         /// <summary>True when SaveChanges(Async) runs after the loop in the same method (or inside it).</summary>

@@ -34,6 +34,24 @@ namespace Sargable.Analyzers.Summaries
         }
     }
 
+    /// <summary>What a one-line write wrapper does: EF's <c>Remove</c> or <c>Update</c> (<see cref="Kind"/>) through <see cref="Call"/>.</summary>
+    internal sealed class WrappedWrite
+    {
+        public static readonly WrappedWrite None = new(string.Empty, string.Empty);
+
+        public WrappedWrite(string kind, string call)
+        {
+            Kind = kind;
+            Call = call;
+        }
+
+        /// <summary><c>Remove</c> or <c>Update</c>.</summary>
+        public string Kind { get; }
+
+        /// <summary>The EF call as written in the wrapper: <c>db.Events.Remove</c>.</summary>
+        public string Call { get; }
+    }
+
     /// <summary>
     /// Per-compilation summaries of which source methods execute an EF query (or SaveChanges), directly or through calls
     /// of other source methods up to <see cref="MaxDepth"/> deep, including interface and abstract methods whose
@@ -52,7 +70,7 @@ namespace Sargable.Analyzers.Summaries
 
         private readonly EfSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, QuerySite> cache = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, string> wrappers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, WrappedWrite> wrappers = new(SymbolEqualityComparer.Default);
         private readonly Lazy<ImmutableArray<INamedTypeSymbol>> sourceTypes;
 
         public QuerySummaries(EfSymbols symbols, HashSet<string> names)
@@ -66,10 +84,12 @@ namespace Sargable.Analyzers.Summaries
         public HashSet<string> Names { get; }
 
         /// <summary>
-        /// For a one-line wrapper (<c>void Remove(Event e) =&gt; db.Events.Remove(e);</c>), the EF call it passes its one
-        /// argument to (<c>db.Events.Remove</c>); null for anything else. Cached like the query summaries.
+        /// For a one-line wrapper (<c>void Remove(Event e) =&gt; db.Events.Remove(e);</c>,
+        /// <c>void Update(Event e) =&gt; db.Events.Update(e);</c>), the EF <c>Remove</c> or <c>Update</c> it passes its one
+        /// argument to; null for anything else (a body that does more than pass its argument on). Cached like the query
+        /// summaries.
         /// </summary>
-        public string? RemoveWrapper(IMethodSymbol method, CancellationToken cancellationToken)
+        public WrappedWrite? WriteWrapper(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.OriginalDefinition;
             if (method.IsAbstract && Implementations(method).Take(2).ToList() is { Count: 1 } only)
@@ -79,15 +99,15 @@ namespace Sargable.Analyzers.Summaries
 
             if (wrappers.TryGetValue(method, out var known))
             {
-                return known.Length == 0 ? null : known;
+                return ReferenceEquals(known, WrappedWrite.None) ? null : known;
             }
 
-            var found = WrappedRemove(method, cancellationToken) ?? string.Empty;
+            var found = WrappedCall(method, cancellationToken) ?? WrappedWrite.None;
             wrappers.TryAdd(method, found);
-            return found.Length == 0 ? null : found;
+            return ReferenceEquals(found, WrappedWrite.None) ? null : found;
         }
 
-        private string? WrappedRemove(IMethodSymbol method, CancellationToken cancellationToken)
+        private WrappedWrite? WrappedCall(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.Parameters.Length != 1 || method.DeclaringSyntaxReferences.Length != 1 ||
                 method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
@@ -97,7 +117,7 @@ namespace Sargable.Analyzers.Summaries
 
             var expression = declaration.ExpressionBody?.Expression ??
                 (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is ExpressionStatementSyntax statement ? statement.Expression : null);
-            if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Remove" } } call)
+            if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Remove" or "Update" } member } call)
             {
                 return null;
             }
@@ -107,7 +127,7 @@ namespace Sargable.Analyzers.Summaries
                 (symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) &&
                 invocation.Arguments[0].Value.Unwrap() is IParameterReferenceOperation parameter &&
                 SymbolEqualityComparer.Default.Equals(parameter.Parameter.OriginalDefinition, method.Parameters[0])
-                ? ((MemberAccessExpressionSyntax)call.Expression).ToString()
+                ? new WrappedWrite(member.Name.Identifier.ValueText, member.ToString())
                 : null;
         }
 

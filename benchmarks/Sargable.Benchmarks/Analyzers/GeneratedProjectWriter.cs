@@ -28,7 +28,7 @@ namespace Sargable.Benchmarks.Analyzers
                     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Microsoft.EntityFrameworkCore.Relational" Version="10.0.14" />
+                    <PackageReference Include="Microsoft.EntityFrameworkCore.Relational" Version="10.0.15" />
                   </ItemGroup>
                 </Project>
                 """);

@@ -6,8 +6,8 @@ namespace Sargable.Analyzers.Tests.Verifiers
 {
     /// <summary>
     /// Metadata references for test compilations, all offline: the .NET 10 reference assemblies embedded in
-    /// Basic.Reference.Assemblies.Net100 plus the EF Core (and Microsoft.Extensions) assemblies this test project
-    /// itself references, taken from its output directory.
+    /// Basic.Reference.Assemblies.Net100 plus the EF Core, ASP.NET Core Identity (its EF stores) and Microsoft.Extensions
+    /// assemblies this test project itself references, taken from its output directory.
     /// </summary>
     public static class TestReferences
     {
@@ -28,10 +28,17 @@ namespace Sargable.Analyzers.Tests.Verifiers
         private static ImmutableArray<MetadataReference> LoadEfCore()
         {
             // The EF assemblies this project references must be among them, whatever else the directory holds.
-            var required = new[] { typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location, typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions).Assembly.Location };
+            var required = new[]
+            {
+                typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location,
+                typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions).Assembly.Location,
+                typeof(Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext).Assembly.Location,
+                typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly.Location,
+            };
             return Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
                 .Where(p => Path.GetFileName(p) is var name &&
-                    (name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
+                    (name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ||
+                     name.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal)))
                 .Concat(required)
                 .Select(Path.GetFullPath)
                 .Distinct(StringComparer.Ordinal)
