@@ -25,18 +25,34 @@ namespace Sargable.Analyzers
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Remove" or "RemoveRange",
-            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } => body.Statements.All(IsChangeOrUpdate),
-            ForEachStatementSyntax { Statement: var single } => IsChangeOrUpdate(single),
+            ForEachStatementSyntax { Statement: BlockSyntax { Statements.Count: > 0 } body } loop => body.Statements.All(s => IsChangeOrUpdate(s, loop.Identifier.ValueText)),
+            ForEachStatementSyntax { Statement: var single } loop => IsChangeOrUpdate(single, loop.Identifier.ValueText),
             _ => false,
         };
 
         /// <summary>Names whose calls make a member worth walking for this rule, beyond the EF names every member is checked for.</summary>
         internal static readonly string[] RelevantNames = { "Update", "UpdateRange" };
 
-        private static bool IsChangeOrUpdate(StatementSyntax statement) => statement is ExpressionStatementSyntax
+        /// <summary>
+        /// Syntax only: a statement <see cref="AnalyzeForEach"/> can accept, so a loop of anything else is never bound. An
+        /// assignment must be a plain <c>=</c> to a member or element (<c>total += x</c> and <c>local = x</c> change no row)
+        /// whose value does not read the item (<c>item.Name = Normalize(item.Name)</c> differs per row).
+        /// </summary>
+        private static bool IsChangeOrUpdate(StatementSyntax statement, string item) => statement switch
         {
-            Expression: AssignmentExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Update" } },
+            ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Update" } } } => true,
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } =>
+                assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left is not IdentifierNameSyntax && !ReadsItem(assignment.Right, item),
+            _ => false,
         };
+
+        /// <summary>
+        /// Syntax only: <c>item.Member</c> in the value, outside any lambda, query or <c>nameof</c> (where the name could be
+        /// another variable's): the value then reads the loop's item, which the rule never reports.
+        /// </summary>
+        private static bool ReadsItem(ExpressionSyntax value, string item) =>
+            value.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or QueryExpressionSyntax or InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }))
+                .Any(n => n is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } && name.Identifier.ValueText == item);
 
         internal static void AnalyzeInvocation(NodeContext context, EfSymbols symbols, QuerySummaries summaries)
         {

@@ -61,6 +61,27 @@ namespace Sargable.Analyzers.Tests.Rules
             """, Rule);
 
         [Fact]
+        public Task Load_modify_save_loop_whose_value_names_the_item_only_as_another_member() => Verify.DiagnosticsAsync("""
+            namespace App;
+            class Cancel
+            {
+                private readonly string deployment = "canceled";
+
+                async Task Run(AppDb db, DateTime now)
+                {
+                    // The syntax prefilter skips loops whose value reads item.Member; this.deployment is not the item.
+                    [|foreach (var deployment in await db.Deployments.Where(d => d.Status == DeploymentStatus.Running).ToListAsync())|]
+                    {
+                        deployment.Ref = this.deployment;
+                        deployment.UpdatedAt = now;
+                    }
+
+                    await db.SaveChangesAsync();
+                }
+            }
+            """, Rule);
+
+        [Fact]
         public Task Per_row_work_that_is_not_a_set_operation_is_fine() => Verify.NoDiagnosticsAsync("""
             namespace App;
             class Fine
