@@ -183,6 +183,22 @@ namespace Sargable.Analyzers.Tests.Rules
             Assert.Contains(predicate, Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
+        // HasConversion<string>() or EnumToStringConverter stores the name; a converter the analyzer cannot read gets no invented predicate.
+        [Theory]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>());", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
+        [InlineData("b.Entity<Order>().Property(o => o.Reference).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 2.")]
+        public async Task A_value_conversion_decides_the_enum_literal(string configuration, string expected)
+        {
+            var context = "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync(
+                "namespace Shop; class Orders { object Run(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Shipped).ToList(); }",
+                new[] { Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal) });
+
+            Assert.Contains(expected, Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task A_boolean_combined_with_a_selective_column_gets_the_plain_index()
         {
