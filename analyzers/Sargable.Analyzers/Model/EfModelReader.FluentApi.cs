@@ -123,6 +123,11 @@ namespace Sargable.Analyzers.Model
                 {
                     facts.Columns.Add((owner, propertyNames[0], column));
                 }
+                else if (method.Name == "HasConversion" && receiver?.Unwrap() is IInvocationOperation { TargetMethod.Name: "Property" } convertedCall &&
+                    BuilderEntity(ef, convertedCall.Receiver()?.Type) is { } convertedOwner && PropertyNames(ArgumentAfterReceiver(convertedCall, convertedCall.TargetMethod)) is { Count: 1 } convertedNames)
+                {
+                    facts.Conversions.Add((convertedOwner, convertedNames[0], ConvertsToText(method, invocation)));
+                }
 
                 return;
             }
@@ -164,6 +169,17 @@ namespace Sargable.Analyzers.Model
                     facts.Seeded.Add(builderEntity);
                     break;
             }
+        }
+        /// <summary><c>HasConversion&lt;string&gt;()</c> or <c>HasConversion(new EnumToStringConverter&lt;T&gt;())</c>: EF stores the enum member's name.</summary>
+        private static bool ConvertsToText(IMethodSymbol method, IInvocationOperation invocation)
+        {
+            var arguments = invocation.Arguments.Skip(method.IsExtensionMethod ? 1 : 0).Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+            if (method.IsGenericMethod && method.TypeArguments.Length == 1 && method.TypeArguments[0].SpecialType == SpecialType.System_String && arguments.Count == 0)
+            {
+                return true;
+            }
+
+            return arguments.Count == 1 && arguments[0].Value.Unwrap() is IObjectCreationOperation { Type: INamedTypeSymbol { Name: "EnumToStringConverter" } };
         }
     }
 }

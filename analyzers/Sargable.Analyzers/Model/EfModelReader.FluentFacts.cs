@@ -30,6 +30,9 @@ namespace Sargable.Analyzers.Model
 
             public List<(INamedTypeSymbol Entity, string Property, string Column)> Columns { get; } = new();
 
+            /// <summary><c>Property(...).HasConversion(...)</c>: stored as the enum's name (<c>ToText</c>) or through a converter the analyzer cannot read.</summary>
+            public List<(INamedTypeSymbol Entity, string Property, bool ToText)> Conversions { get; } = new();
+
             public List<(INamedTypeSymbol Dependent, string? Navigation, List<string> Properties)> ForeignKeys { get; } = new();
 
             /// <summary>Entities given rows with HasData (a lookup-table signal, see <see cref="LookupTableInference"/>).</summary>
@@ -94,6 +97,23 @@ namespace Sargable.Analyzers.Model
                     if (entities.TryGetValue(type, out var entity) && entity.Columns.ContainsKey(property))
                     {
                         entity.Columns[property] = column;
+                    }
+                }
+
+                foreach (var (type, property, toText) in Conversions)
+                {
+                    if (entities.TryGetValue(type, out var entity) && entity.EnumColumns.ContainsKey(property))
+                    {
+                        if (toText)
+                        {
+                            entity.StringEnumColumns.Add(property);
+                        }
+                        else
+                        {
+                            // A converter we cannot interpret: no literal is guessed, the filter gets the plain index suggestion.
+                            entity.EnumColumns.Remove(property);
+                            entity.StringEnumColumns.Remove(property);
+                        }
                     }
                 }
 

@@ -80,6 +80,10 @@ namespace Sargable.Analyzers.Model
                     else if (valueType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
                     {
                         entity.EnumColumns[property.Name] = enumType;
+                        if (columnAttribute is not null && IsTextStoreType(columnAttribute))
+                        {
+                            entity.StringEnumColumns.Add(property.Name);
+                        }
                     }
 
                     if (EfSymbols.HasAttribute(property, ef.KeyAttribute, out _))
@@ -185,6 +189,23 @@ namespace Sargable.Analyzers.Model
             }
 
             return names;
+        }
+
+        /// <summary><c>[Column(TypeName = "text")]</c>, <c>varchar(...)</c>, <c>nvarchar(...)</c>, <c>character varying</c>: EF stores an enum there by name.</summary>
+        private static bool IsTextStoreType(AttributeData column)
+        {
+            foreach (var argument in column.NamedArguments)
+            {
+                if (argument.Key == "TypeName" && argument.Value.Value is string typeName)
+                {
+                    var type = typeName.Trim().ToLowerInvariant();
+                    var paren = type.IndexOf('(');
+                    type = (paren >= 0 ? type.Substring(0, paren) : type).Trim();
+                    return type is "text" or "varchar" or "nvarchar" or "character varying" or "nchar" or "char" or "character" or "citext" or "ntext";
+                }
+            }
+
+            return false;
         }
     }
 }

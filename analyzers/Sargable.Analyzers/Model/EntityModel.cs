@@ -82,6 +82,9 @@ namespace Sargable.Analyzers.Model
         /// <summary>Mapped properties of an enum type (or its nullable), with that type, so a filter's enum member can be read as its number.</summary>
         public Dictionary<string, INamedTypeSymbol> EnumColumns { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Enum properties stored as their member name (<c>[Column(TypeName = "text")]</c>): a filter's literal is <c>'Member'</c>, not a number.</summary>
+        public HashSet<string> StringEnumColumns { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<string, NavigationModel> Navigations { get; } = new(StringComparer.Ordinal);
 
         public IReadOnlyList<string>? PrimaryKey { get; set; }

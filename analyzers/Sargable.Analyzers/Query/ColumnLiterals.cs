@@ -35,17 +35,20 @@ namespace Sargable.Analyzers.Query
                 return BooleanTest(entity, property, value.IsKind(SyntaxKind.TrueLiteralExpression), location);
             }
 
-            if (entity.EnumColumns.TryGetValue(property, out var enumType) && EnumMemberValue(enumType, value) is { } number)
+            if (entity.EnumColumns.TryGetValue(property, out var enumType) && EnumMember(enumType, value) is { } field)
             {
-                // EF stores an enum as its number unless a value converter says otherwise.
-                return new ColumnEquality(property, EqualityKind.Value, location) { Literal = number, Domain = ColumnDomain.Enumeration };
+                // EF stores an enum as its number unless a value converter says otherwise; stored as text, it is the member's name.
+                var literal = entity.StringEnumColumns.Contains(property)
+                    ? "'" + field.Name + "'"
+                    : Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture);
+                return new ColumnEquality(property, EqualityKind.Value, location) { Literal = literal, Domain = ColumnDomain.Enumeration };
             }
 
             return new ColumnEquality(property, EqualityKind.Value, location);
         }
 
         /// <summary>The number of <c>SiteStatus.Active</c> (or <c>Ns.SiteStatus.Active</c>) when it names a member of <paramref name="enumType"/>.</summary>
-        private static string? EnumMemberValue(INamedTypeSymbol enumType, ExpressionSyntax value)
+        private static IFieldSymbol? EnumMember(INamedTypeSymbol enumType, ExpressionSyntax value)
         {
             if (value is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access)
             {
@@ -63,8 +66,7 @@ namespace Sargable.Analyzers.Query
                 return null;
             }
 
-            var field = enumType.GetMembers(member.Identifier.ValueText).OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue);
-            return field is null ? null : Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture);
+            return enumType.GetMembers(member.Identifier.ValueText).OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue);
         }
     }
 }

@@ -15,6 +15,9 @@ namespace Sargable
     /// <summary>
     /// Reads the indexes a live database really has, with row estimates, into an <see cref="IndexRegistry"/>:
     /// PostgreSQL from <c>pg_index</c> and <c>pg_class.reltuples</c>, SQLite from <c>pragma index_list/index_xinfo</c>.
+    /// Column domains come along: on PostgreSQL a <c>boolean</c> column is <see cref="Shapes.ColumnDomain.Boolean"/> and a column of a
+    /// user-defined enum type is <see cref="Shapes.ColumnDomain.Enumeration"/>; on SQLite only a column declared BOOLEAN or BOOL is
+    /// boolean (EF Core stores bool as INTEGER, which cannot be told from a number), and nothing is an enumeration.
     /// Tables in the connection's default schema (PostgreSQL <c>current_schema()</c>, SQLite <c>main</c>) are registered
     /// without a schema, like the tables of an EF Core model without an explicit schema, so the two sources merge.
     /// </summary>
@@ -73,6 +76,27 @@ namespace Sargable
              ORDER BY n.nspname, c.relname, i.relname
             """;
 
+        // Boolean and enum-typed columns of the same tables; dropped and system columns (attnum <= 0) are skipped.
+        private const string PostgreSqlColumnDomains = """
+            SELECT n.nspname = current_schema() AS in_default_schema,
+                   n.nspname,
+                   c.relname,
+                   a.attname,
+                   t.typtype = 'e' AS is_enum
+              FROM pg_attribute a
+              JOIN pg_class c ON c.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_type t ON t.oid = a.atttypid
+             WHERE c.relkind IN ('r', 'p')
+               AND a.attnum > 0
+               AND NOT a.attisdropped
+               AND (t.oid = 'boolean'::regtype OR t.typtype = 'e')
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND n.nspname NOT LIKE 'pg\_toast%'
+               AND n.nspname NOT LIKE 'pg\_temp%'
+             ORDER BY n.nspname, c.relname, a.attname
+            """;
+
         private static async ValueTask<IndexRegistry> ReadPostgreSqlAsync(DbConnection connection, DbTransaction? transaction, bool async, CancellationToken cancellationToken)
         {
             var tables = new Dictionary<(string? Schema, string Name), (long? Rows, List<IndexDefinition> Indexes)>();
@@ -114,8 +138,26 @@ namespace Sargable
                     method: reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
 
-            return new IndexRegistry(tables.Select(t => new RegisteredTable(t.Key.Name, t.Value.Indexes, small: false, schema: t.Key.Schema, estimatedRows: t.Value.Rows)));
+            reader.Close();
+            var domains = new Dictionary<(string? Schema, string Name), Dictionary<string, Shapes.ColumnDomain>>();
+            await ReadRowsAsync(connection, transaction, PostgreSqlColumnDomains, async, cancellationToken, row =>
+            {
+                var key = (row.GetBoolean(0) ? null : row.GetString(1), row.GetString(2));
+                if (!domains.TryGetValue(key, out var columns))
+                {
+                    domains[key] = columns = new Dictionary<string, Shapes.ColumnDomain>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                columns[row.GetString(3)] = row.GetBoolean(4) ? Shapes.ColumnDomain.Enumeration : Shapes.ColumnDomain.Boolean;
+            }).ConfigureAwait(false);
+
+            return new IndexRegistry(tables.Select(t => WithDomains(
+                new RegisteredTable(t.Key.Name, t.Value.Indexes, small: false, schema: t.Key.Schema, estimatedRows: t.Value.Rows),
+                domains.TryGetValue(t.Key, out var columns) ? columns : null)));
         }
+
+        private static RegisteredTable WithDomains(RegisteredTable table, Dictionary<string, Shapes.ColumnDomain>? domains) =>
+            domains is null ? table : new RegisteredTable(table.Name, table.Indexes, table.Small, table.Schema, table.EstimatedRows) { ColumnDomains = domains };
 
         private static async ValueTask<IndexRegistry> ReadSqliteAsync(DbConnection connection, DbTransaction? transaction, bool async, CancellationToken cancellationToken)
         {
@@ -142,8 +184,16 @@ namespace Sargable
 
                 // An INTEGER PRIMARY KEY is the rowid itself: no entry in index_list, but a unique ordered key all the same.
                 var primaryKey = new List<(int Order, string Column, string Type)>();
+                Dictionary<string, Shapes.ColumnDomain>? domains = null;
                 await ReadRowsAsync(connection, transaction, $"PRAGMA table_info({quoted})", async, cancellationToken, reader =>
                 {
+                    // Only a declared BOOLEAN/BOOL says boolean: EF Core declares bool as INTEGER, indistinguishable from a number.
+                    var declared = reader.IsDBNull(2) ? string.Empty : reader.GetString(2).Trim();
+                    if (string.Equals(declared, "BOOLEAN", StringComparison.OrdinalIgnoreCase) || string.Equals(declared, "BOOL", StringComparison.OrdinalIgnoreCase))
+                    {
+                        (domains ??= new Dictionary<string, Shapes.ColumnDomain>(StringComparer.OrdinalIgnoreCase))[reader.GetString(1)] = Shapes.ColumnDomain.Boolean;
+                    }
+
                     var order = Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture);
                     if (order > 0)
                     {
@@ -185,7 +235,7 @@ namespace Sargable
                 }
 
                 var rows = stats.TryGetValue(table, out var counted) ? counted : await EstimateSqliteRowsAsync(connection, transaction, quoted, async, cancellationToken).ConfigureAwait(false);
-                tables.Add(new RegisteredTable(table, indexes, small: false, schema: null, estimatedRows: rows));
+                tables.Add(WithDomains(new RegisteredTable(table, indexes, small: false, schema: null, estimatedRows: rows), domains));
             }
 
             return new IndexRegistry(tables);

@@ -168,6 +168,36 @@ namespace Sargable.Analyzers.Tests.Rules
         public async Task A_negated_boolean_or_an_enum_member_becomes_the_partial_index_predicate(string query, string predicate) =>
             Assert.Contains("partial index on (Id) " + predicate + ".", await MessageOf(query), StringComparison.Ordinal);
 
+        // An enum in a text column ([Column(TypeName = ...)]) is stored by member name: the predicate is that string, not the number.
+        [Theory]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"text\")]", "WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"varchar(20)\")]", "WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(\"status\", TypeName = \"nvarchar(20)\")]", "= 'Shipped'.")]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"integer\")]", "WHERE \"Status\" = 2.")]
+        public async Task An_enum_stored_as_text_by_its_column_type_gets_the_member_name_as_literal(string attribute, string predicate)
+        {
+            Assert.Contains(predicate, await ShippedMessageOf(Orders.Replace("public OrderStatus Status", attribute + " public OrderStatus Status", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
+        private static async Task<string> ShippedMessageOf(string model)
+        {
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync(
+                "namespace Shop; class Orders { object Run(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Shipped).ToList(); }", new[] { model });
+            return Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // HasConversion<string>() or EnumToStringConverter stores the name; a converter the analyzer cannot read gets no invented predicate.
+        [Theory]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>());", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
+        [InlineData("b.Entity<Order>().Property(o => o.Reference).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 2.")]
+        public async Task A_value_conversion_decides_the_enum_literal(string configuration, string expected)
+        {
+            var context = "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
+            Assert.Contains(expected, await ShippedMessageOf(Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task A_boolean_combined_with_a_selective_column_gets_the_plain_index()
         {
