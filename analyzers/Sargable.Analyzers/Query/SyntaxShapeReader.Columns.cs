@@ -12,7 +12,7 @@ namespace Sargable.Analyzers.Query
         {
             access = 0;
             property = string.Empty;
-            var node = Unwrap(expression);
+            var node = expression.WithoutParenthesesOrCasts();
             if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value", Expression: MemberAccessExpressionSyntax nullable })
             {
                 node = nullable;
@@ -23,7 +23,7 @@ namespace Sargable.Analyzers.Query
                 return false;
             }
 
-            var target = Unwrap(member.Expression);
+            var target = member.Expression.WithoutParenthesesOrCasts();
             if (target is IdentifierNameSyntax root && root.Identifier.ValueText == parameter)
             {
                 property = name.Identifier.ValueText;

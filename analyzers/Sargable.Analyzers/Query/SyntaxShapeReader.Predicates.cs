@@ -22,7 +22,7 @@ namespace Sargable.Analyzers.Query
 
         private bool ReadPredicate(ExpressionSyntax expression, string parameter)
         {
-            var node = Unwrap(expression);
+            var node = expression.WithoutParenthesesOrCasts();
             if (!Mentions(node, parameter))
             {
                 return true;
@@ -80,7 +80,7 @@ namespace Sargable.Analyzers.Query
 
             static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> into)
             {
-                var node = Unwrap(expression);
+                var node = expression.WithoutParenthesesOrCasts();
                 if (node is BinaryExpressionSyntax or && or.IsKind(SyntaxKind.LogicalOrExpression))
                 {
                     Flatten(or.Left, into);
@@ -100,7 +100,7 @@ namespace Sargable.Analyzers.Query
                 return false;
             }
 
-            var value = Unwrap(flipped ? binary.Left : binary.Right);
+            var value = (flipped ? binary.Left : binary.Right).WithoutParenthesesOrCasts();
             var isNull = value.IsKind(SyntaxKind.NullLiteralExpression);
             var state = accesses[access];
             switch (binary.Kind())

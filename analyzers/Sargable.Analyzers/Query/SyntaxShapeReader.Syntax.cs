@@ -26,24 +26,6 @@ namespace Sargable.Analyzers.Query
             }
         }
 
-        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
-        {
-            while (true)
-            {
-                switch (expression)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        continue;
-                    default:
-                        return expression;
-                }
-            }
-        }
-
         private static bool Mentions(SyntaxNode node, string parameter)
         {
             if (node is IdentifierNameSyntax identifier)

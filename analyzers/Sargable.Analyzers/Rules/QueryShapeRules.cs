@@ -215,22 +215,16 @@ namespace Sargable.Analyzers
         /// <summary>Where a receiver chain starts: down through calls (but not <c>Set&lt;T&gt;()</c>), parentheses and casts.</summary>
         internal static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
         {
-            var current = expression;
+            var current = expression.WithoutParenthesesOrCasts();
             while (true)
             {
                 switch (current)
                 {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        current = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        current = cast.Expression;
-                        continue;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } member }:
-                        current = member.Expression;
+                        current = member.Expression.WithoutParenthesesOrCasts();
                         continue;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } member } when generic.Identifier.ValueText != "Set":
-                        current = member.Expression;
+                        current = member.Expression.WithoutParenthesesOrCasts();
                         continue;
                     default:
                         return current;
