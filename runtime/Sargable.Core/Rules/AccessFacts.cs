@@ -7,15 +7,17 @@ namespace Sargable.Rules
     /// <summary>What the rules ask about one access, computed once: bound column sets and the effective ORDER BY.</summary>
     internal sealed class AccessFacts
     {
+        private IReadOnlyList<IndexMatch>? matches;
+
         public AccessFacts(TableAccess access, RegisteredTable? table, bool small)
         {
             Access = access;
             Table = table;
             Small = small;
-            Equal = ColumnSet.Create();
-            ValueEqual = ColumnSet.Create();
-            Range = ColumnSet.Create();
-            Predicated = ColumnSet.Create();
+            Equal = new ColumnNames();
+            ValueEqual = new ColumnNames();
+            Range = new ColumnNames();
+            Predicated = new ColumnNames();
             foreach (var equality in access.Equalities)
             {
                 Equal.Add(equality.Column);
@@ -61,18 +63,21 @@ namespace Sargable.Rules
         public bool Small { get; }
 
         /// <summary>Columns bound by any equality, including join and outer columns.</summary>
-        public HashSet<string> Equal { get; }
+        public ColumnNames Equal { get; }
 
         /// <summary>Columns bound by equality to a constant, parameter, list or subquery (not IS NULL).</summary>
-        public HashSet<string> ValueEqual { get; }
+        public ColumnNames ValueEqual { get; }
 
-        public HashSet<string> Range { get; }
+        public ColumnNames Range { get; }
 
         /// <summary>Every column some predicate mentions.</summary>
-        public HashSet<string> Predicated { get; }
+        public ColumnNames Predicated { get; }
 
         /// <summary>The ORDER BY without columns bound by equality.</summary>
         public IReadOnlyList<OrderColumn> EffectiveOrder { get; }
+
+        /// <summary>How each index of the table serves this access, best first; computed once for every rule that asks.</summary>
+        public IReadOnlyList<IndexMatch> Matches => matches ??= IndexMatcher.MatchAll(this);
 
         public bool IsLimited => Access.Limit is not null || Access.Offset is not null;
 

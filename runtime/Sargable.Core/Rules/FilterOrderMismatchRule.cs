@@ -28,7 +28,7 @@ namespace Sargable.Rules
                     continue;
                 }
 
-                var matches = IndexMatcher.MatchAll(facts);
+                var matches = facts.Matches;
                 var hasRange = access.Ranges.Count > 0;
 
                 // IS NULL (soft-delete flags) keeps most rows and a join column is bound row by row, so an order-only walk stays cheap.
@@ -81,7 +81,7 @@ namespace Sargable.Rules
             var equalities = facts.Access.Equalities.Select(e => e.Column).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
             var filter = equalities.Count > 0 ? $"equality on {string.Join(", ", equalities)}" : "its filter";
             var indexText = suggestion is not null ? $"add an index on ({string.Join(", ", suggestion.Columns)})" : "reorder the ORDER BY to follow an existing index";
-            var orderOnly = IndexMatcher.MatchAll(facts).FirstOrDefault(m => m.ServesOnlyOrder).Index;
+            var orderOnly = facts.Matches.FirstOrDefault(m => m.ServesOnlyOrder).Index;
             var walk = orderOnly is null
                 ? "so every matching row is sorted before the LIMIT"
                 : $"and {orderOnly.Name} delivers only the order, so the scan walks it discarding rows until the LIMIT is met (the whole table for a rare value)";

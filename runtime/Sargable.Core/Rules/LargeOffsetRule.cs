@@ -11,12 +11,12 @@ namespace Sargable.Rules
 
         public void Evaluate(RuleContext context)
         {
-            if (!context.Enabled(Id))
+            if (!context.Enabled(Id) || !context.Facts.Any(f => f.Access.Offset is not null))
             {
                 return;
             }
 
-            foreach (var block in context.Facts.GroupBy(f => f.Access.Block))
+            foreach (var block in context.Blocks)
             {
                 // The OFFSET belongs to the block; report it once, on the access that carries the order (or the first).
                 var facts = block.FirstOrDefault(f => f.Access.Offset is not null && f.Access.OrderBy.Count > 0) ?? block.FirstOrDefault(f => f.Access.Offset is not null);

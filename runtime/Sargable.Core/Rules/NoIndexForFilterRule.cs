@@ -27,7 +27,7 @@ namespace Sargable.Rules
                     continue;
                 }
 
-                var matches = IndexMatcher.MatchAll(facts);
+                var matches = facts.Matches;
                 if (matches.Any(m => m.ServesFilter))
                 {
                     continue;

@@ -20,7 +20,7 @@ namespace Sargable.Rules
                 return;
             }
 
-            foreach (var facts in WholeTableReads(context))
+            foreach (var facts in context.WholeTableReads)
             {
                 var access = facts.Access;
                 if (IsWholeTableAggregate(access))
@@ -38,19 +38,26 @@ namespace Sargable.Rules
 
         /// <summary>
         /// The large accesses no filter, limit, outer row or join bounds, one per connected read: a table reached by
-        /// joining an already listed one is part of that read. SARG0001 and SARG0010 both start here.
+        /// joining an already listed one is part of that read. SARG0001 and SARG0010 both start here, through
+        /// <see cref="RuleContext.WholeTableReads"/>.
         /// </summary>
-        public static IEnumerable<AccessFacts> WholeTableReads(RuleContext context)
+        public static IReadOnlyList<AccessFacts> FindWholeTableReads(RuleContext context)
         {
-            foreach (var block in context.Facts.GroupBy(f => f.Access.Block))
+            List<AccessFacts>? reads = null;
+            foreach (var accesses in context.Blocks)
             {
-                var accesses = block.ToList();
+                // Most blocks have a filter on every large access: nothing to bound, so no join graph to walk.
+                if (!accesses.Any(MayReadWholeTable))
+                {
+                    continue;
+                }
+
                 var bounded = Bounded(accesses, context.Options.RowLimitThreshold);
                 var reported = new HashSet<int>();
                 foreach (var facts in accesses)
                 {
                     var access = facts.Access;
-                    if (bounded.Contains(access.Id) || facts.Small || access.HasAnyPredicate && !OnlyJoinEqualities(access))
+                    if (bounded.Contains(access.Id) || !MayReadWholeTable(facts))
                     {
                         continue;
                     }
@@ -62,10 +69,14 @@ namespace Sargable.Rules
                     }
 
                     reported.Add(access.Id);
-                    yield return facts;
+                    (reads ??= new List<AccessFacts>()).Add(facts);
                 }
             }
+
+            return reads ?? (IReadOnlyList<AccessFacts>)System.Array.Empty<AccessFacts>();
         }
+
+        private static bool MayReadWholeTable(AccessFacts facts) => !facts.Small && !(facts.Access.HasAnyPredicate && !OnlyJoinEqualities(facts.Access));
 
         private static string Message(TableAccess access, IReadOnlyList<string> key)
         {
@@ -82,7 +93,7 @@ namespace Sargable.Rules
         private static bool OnlyJoinEqualities(TableAccess access) =>
             access.Ranges.Count == 0 && access.Unusable.Count == 0 && access.Equalities.All(e => e.Kind == EqualityKind.JoinColumn);
 
-        private static HashSet<int> Bounded(List<AccessFacts> accesses, long rowLimitThreshold)
+        private static HashSet<int> Bounded(IReadOnlyList<AccessFacts> accesses, long rowLimitThreshold)
         {
             var bounded = new HashSet<int>();
             foreach (var facts in accesses)
@@ -117,7 +128,7 @@ namespace Sargable.Rules
             return bounded;
         }
 
-        private static IEnumerable<int> Partners(TableAccess access, List<AccessFacts> block)
+        private static IEnumerable<int> Partners(TableAccess access, IReadOnlyList<AccessFacts> block)
         {
             foreach (var equality in access.Equalities)
             {

@@ -18,7 +18,7 @@ namespace Sargable.Rules
                 return;
             }
 
-            foreach (var facts in UnboundedReadRule.WholeTableReads(context))
+            foreach (var facts in context.WholeTableReads)
             {
                 var access = facts.Access;
                 if (!UnboundedReadRule.IsWholeTableAggregate(access))
