@@ -73,9 +73,9 @@ namespace Sargable.Analyzers.Query
         {
             kind = StatementKind.Select;
             var args = call.ArgumentList.Arguments;
-            var bare = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
+            var bare = WithoutAsync(name);
             var lambda = args.Count > 0 && Lambda(args[0].Expression, out _, out _) ? args[0].Expression : null;
-            var others = args.Skip(lambda is null ? 0 : 1).ToList();
+            var others = args.Count - (lambda is null ? 0 : 1);
             switch (bare)
             {
                 case "ToList":
@@ -93,7 +93,7 @@ namespace Sargable.Analyzers.Query
                     }
 
                     limit = ShapeBuilder.Min(limit, RowCount.Constant(bare.StartsWith("Single", StringComparison.Ordinal) ? 2 : 1, Register(call)));
-                    return others.Count <= 1;
+                    return others <= 1;
                 case "Count":
                 case "LongCount":
                     if (limit is not null || offset is not null || (lambda is not null && (projected || !ReadPredicateLambda(lambda, call))))
@@ -102,7 +102,7 @@ namespace Sargable.Analyzers.Query
                     }
 
                     aggregated = true;
-                    return others.Count <= 1;
+                    return others <= 1;
                 case "Any":
                     if (lambda is not null && (projected || limit is not null || offset is not null || !ReadPredicateLambda(lambda, call)))
                     {
@@ -110,10 +110,10 @@ namespace Sargable.Analyzers.Query
                     }
 
                     limit ??= new RowCount(RowCountKind.Constant, 1, Register(call), implied: true);
-                    return others.Count <= 1;
+                    return others <= 1;
                 case "ExecuteDelete":
                     kind = StatementKind.Delete;
-                    return lambda is null && others.Count <= 1;
+                    return lambda is null && others <= 1;
                 default:
                     // Everything else (Find, aggregates with selectors, ToDictionary, Load, ExecuteUpdate...) is left to the binding reader.
                     return false;

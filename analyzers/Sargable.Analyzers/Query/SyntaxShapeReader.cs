@@ -58,6 +58,11 @@ namespace Sargable.Analyzers.Query
             }).SelectMany(n => new[] { n, n + "Async" }),
             StringComparer.Ordinal);
 
+        /// <summary>Each "…Async" read name without its suffix, so reading a terminal allocates no string.</summary>
+        private static readonly Dictionary<string, string> SyncNames = ReadNames
+            .Where(n => n.EndsWith("Async", StringComparison.Ordinal))
+            .ToDictionary(n => n, n => n.Substring(0, n.Length - "Async".Length), StringComparer.Ordinal);
+
         private readonly EfModel model;
         private readonly Dictionary<int, Location> locations = new();
         private readonly List<(string Property, bool Descending)> orderProperties = new();
@@ -81,6 +86,10 @@ namespace Sargable.Analyzers.Query
         private SyntaxShapeReader(EfModel model) => this.model = model;
 
         public static bool IsReadName(string name) => ReadNames.Contains(name);
+
+        private static string WithoutAsync(string name) =>
+            SyncNames.TryGetValue(name, out var sync) ? sync
+            : name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
 
         /// <summary>The exact shape of a plain query ending in <paramref name="terminal"/>, or null when not sure.</summary>
         public static SyntaxRead? TryRead(InvocationExpressionSyntax terminal, EfModel model, IReadOnlyDictionary<string, EntityModel> dbSets) =>
