@@ -70,10 +70,16 @@ namespace Sargable.Rules
 
         /// <summary>True when a partial index on this column's rows already exists and the query can use it.</summary>
         public bool ServedByPartialIndex(AccessFacts facts) =>
-            facts.Table is not null && facts.Table.Indexes.Any(i =>
-                i.Where is not null
-                && SqlIdentifiers.ColumnNamesIn(i.Where).Any(c => ColumnSet.Same(c, Equality.Column))
-                && IndexMatcher.PartialPredicateHolds(i, facts));
+            facts.Table is not null && facts.Table.Indexes.Any(i => IsPartialOnColumn(i, facts));
+
+        /// <summary>True when such a partial index also delivers the order the query wants, so a LIMIT stops early.</summary>
+        public bool DeliveredInOrderByPartialIndex(AccessFacts facts) =>
+            facts.Table is not null && facts.Table.Indexes.Any(i => IsPartialOnColumn(i, facts) && IndexMatcher.Match(i, facts).ServesOrder);
+
+        private bool IsPartialOnColumn(IndexDefinition index, AccessFacts facts) =>
+            index.Where is not null
+            && SqlIdentifiers.ColumnNamesIn(index.Where).Any(c => ColumnSet.Same(c, Equality.Column))
+            && IndexMatcher.PartialPredicateHolds(index, facts);
 
         /// <summary>The partial index: the order the query wants when it has one, else the primary key.</summary>
         public IndexSuggestion Suggest(AccessFacts facts)
