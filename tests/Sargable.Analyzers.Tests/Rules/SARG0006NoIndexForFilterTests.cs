@@ -192,10 +192,45 @@ namespace Sargable.Analyzers.Tests.Rules
         [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>());", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
         [InlineData("b.Entity<Order>().Property(o => o.Reference).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 2.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasMaxLength(20).IsRequired().HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         public async Task A_value_conversion_decides_the_enum_literal(string configuration, string expected)
         {
             var context = "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
             Assert.Contains(expected, await ShippedMessageOf(Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
+        // ConfigureConventions' Properties<T>().HaveConversion(...) stores every property of T alike; a property's own HasConversion wins.
+        [Theory]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveMaxLength(20).HaveConversion(typeof(string));", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus?>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<StatusCodes>();", "", "add an index on (Status)")]
+        [InlineData("b.Properties<System.Enum>().HaveConversion<string>();", "", "add an index on (Status)")]
+        [InlineData("b.Properties<System.DayOfWeek>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 2.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<string>();", "b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<StatusCodes>();", "b.Entity<Order>().Property(o => o.Status).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("Conventions.StoreAsText(b);", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        public async Task A_conventions_conversion_decides_the_enum_literal(string conventions, string configuration, string expected)
+        {
+            var context = "protected override void ConfigureConventions(ModelConfigurationBuilder b) { " + conventions + " } " +
+                "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
+            var model = Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal) + """
+
+                namespace Shop
+                {
+                    sealed class StatusCodes : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<OrderStatus, int>
+                    {
+                        public StatusCodes() : base(v => (int)v * 10, v => (OrderStatus)(v / 10)) { }
+                    }
+
+                    static class Conventions
+                    {
+                        public static void StoreAsText(ModelConfigurationBuilder b) => b.Properties<OrderStatus>().HaveConversion<string>();
+                    }
+                }
+                """;
+            Assert.Contains(expected, await ShippedMessageOf(model), StringComparison.Ordinal);
         }
 
         [Fact]
