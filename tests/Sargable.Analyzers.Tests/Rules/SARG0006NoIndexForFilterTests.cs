@@ -211,6 +211,7 @@ namespace Sargable.Analyzers.Tests.Rules
         [InlineData("b.Properties<OrderStatus>().HaveConversion<string>();", "b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
         [InlineData("b.Properties<OrderStatus>().HaveConversion<StatusCodes>();", "b.Entity<Order>().Property(o => o.Status).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         [InlineData("Conventions.StoreAsText(b);", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("base.ConfigureConventions(b); b.Properties<OrderStatus>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         public async Task A_conventions_conversion_decides_the_enum_literal(string conventions, string configuration, string expected)
         {
             var context = "protected override void ConfigureConventions(ModelConfigurationBuilder b) { " + conventions + " } " +
