@@ -23,6 +23,7 @@ namespace Sargable.Analyzers
             ModelBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder");
             EntityTypeBuilderOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
             EntityTypeBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder");
+            ModelConfigurationBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelConfigurationBuilder");
             EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
             IndexAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IndexAttribute");
             PrimaryKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
@@ -62,6 +63,9 @@ namespace Sargable.Analyzers
         public INamedTypeSymbol? EntityTypeBuilder { get; }
 
         public INamedTypeSymbol? EntityTypeConfiguration { get; }
+
+        /// <summary>The builder <c>ConfigureConventions</c> receives (<c>Properties&lt;T&gt;().HaveConversion...</c>).</summary>
+        public INamedTypeSymbol? ModelConfigurationBuilder { get; }
 
         public INamedTypeSymbol? IndexAttribute { get; }
 

@@ -83,6 +83,21 @@ namespace Sargable.Analyzers.Model
                     return;
                 }
 
+                if (ef.ModelConfigurationBuilder is not null && invocation.Arguments.Any(a => Comparer.Equals(a.Value.Type, ef.ModelConfigurationBuilder)))
+                {
+                    // A conventions helper: read it when it is in source; otherwise how a type is stored is unknown.
+                    if (method.DeclaringSyntaxReferences.Length > 0)
+                    {
+                        Walk(ef, method, facts, cancellationToken);
+                    }
+                    else
+                    {
+                        facts.OpaqueConventions = true;
+                    }
+
+                    return;
+                }
+
                 if (invocation.Arguments.Any(a => a.Value.Type is { } t && IsBuilderType(ef, t)) || (invocation.Instance?.Type is { } it && IsBuilderType(ef, it)))
                 {
                     var entity = invocation.Arguments.Select(a => BuilderEntity(ef, a.Value.Type)).FirstOrDefault(e => e is not null);
@@ -117,16 +132,20 @@ namespace Sargable.Analyzers.Model
                 {
                     ReadForeignKey(ef, invocation, facts);
                 }
-                else if (method.Name == "HasColumnName" && receiver?.Unwrap() is IInvocationOperation { TargetMethod.Name: "Property" } propertyCall &&
+                else if (method.Name == "HasColumnName" && PropertyCall(receiver) is { } propertyCall &&
                     BuilderEntity(ef, propertyCall.Receiver()?.Type) is { } owner && PropertyNames(ArgumentAfterReceiver(propertyCall, propertyCall.TargetMethod)) is { Count: 1 } propertyNames &&
                     FirstString(invocation) is { } column)
                 {
                     facts.Columns.Add((owner, propertyNames[0], column));
                 }
-                else if (method.Name == "HasConversion" && receiver?.Unwrap() is IInvocationOperation { TargetMethod.Name: "Property" } convertedCall &&
+                else if (method.Name == "HasConversion" && PropertyCall(receiver) is { } convertedCall &&
                     BuilderEntity(ef, convertedCall.Receiver()?.Type) is { } convertedOwner && PropertyNames(ArgumentAfterReceiver(convertedCall, convertedCall.TargetMethod)) is { Count: 1 } convertedNames)
                 {
                     facts.Conversions.Add((convertedOwner, convertedNames[0], ConvertsToText(method, invocation)));
+                }
+                else if (method.Name == "HaveConversion" && ConfiguredPropertyType(ef, receiver) is { } conventionType)
+                {
+                    facts.ConventionConversions.Add((conventionType, HasConversionToText(method, invocation)));
                 }
 
                 return;
@@ -170,6 +189,59 @@ namespace Sargable.Analyzers.Model
                     break;
             }
         }
+        /// <summary>
+        /// The <c>Property(...)</c> call a property's configuration chain starts from, through the calls chained between
+        /// (<c>Property(o => o.Status).HasMaxLength(20).HasConversion&lt;string&gt;()</c>), or null for any other receiver.
+        /// </summary>
+        private static IInvocationOperation? PropertyCall(IOperation? receiver)
+        {
+            for (var current = receiver?.Unwrap(); current is IInvocationOperation call; current = call.Receiver()?.Unwrap())
+            {
+                if (call.TargetMethod.Name == "Property")
+                {
+                    return call;
+                }
+
+                if (call.TargetMethod.ReturnType is not INamedTypeSymbol { Name: "PropertyBuilder" })
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The <c>T</c> of the <c>Properties&lt;T&gt;()</c> call a conventions chain starts from
+        /// (<c>b.Properties&lt;T&gt;().HaveMaxLength(20).HaveConversion...</c>), or null for any other receiver.
+        /// </summary>
+        private static ITypeSymbol? ConfiguredPropertyType(EfSymbols ef, IOperation? receiver)
+        {
+            for (var current = receiver?.Unwrap(); current is IInvocationOperation call; current = call.Receiver()?.Unwrap())
+            {
+                if (call.TargetMethod is { Name: "Properties", IsGenericMethod: true, TypeArguments.Length: 1 } properties &&
+                    Comparer.Equals(properties.ContainingType, ef.ModelConfigurationBuilder))
+                {
+                    return properties.TypeArguments[0];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <c>HaveConversion&lt;string&gt;()</c>, <c>HaveConversion&lt;EnumToStringConverter&lt;T&gt;&gt;()</c> or their
+        /// <c>typeof</c> forms: EF stores the enum member's name. Any other conversion is one the analyzer cannot read.
+        /// </summary>
+        private static bool HasConversionToText(IMethodSymbol method, IInvocationOperation invocation)
+        {
+            var arguments = invocation.Arguments.Skip(method.IsExtensionMethod ? 1 : 0).Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+            var target = method.IsGenericMethod
+                ? method.TypeArguments[0]
+                : arguments.Count > 0 && arguments[0].Value.Unwrap() is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
+            return target is not null && (target.SpecialType == SpecialType.System_String || target is INamedTypeSymbol { Name: "EnumToStringConverter" });
+        }
+
         /// <summary><c>HasConversion&lt;string&gt;()</c> or <c>HasConversion(new EnumToStringConverter&lt;T&gt;())</c>: EF stores the enum member's name.</summary>
         private static bool ConvertsToText(IMethodSymbol method, IInvocationOperation invocation)
         {

@@ -33,6 +33,15 @@ namespace Sargable.Analyzers.Model
             /// <summary><c>Property(...).HasConversion(...)</c>: stored as the enum's name (<c>ToText</c>) or through a converter the analyzer cannot read.</summary>
             public List<(INamedTypeSymbol Entity, string Property, bool ToText)> Conversions { get; } = new();
 
+            /// <summary>
+            /// <c>ConfigureConventions</c>' <c>Properties&lt;T&gt;().HaveConversion(...)</c>: every property of type <c>T</c> (or
+            /// derived from it, or its nullable) stored as the enum's name (<c>ToText</c>) or through a converter the analyzer cannot read.
+            /// </summary>
+            public List<(ITypeSymbol Type, bool ToText)> ConventionConversions { get; } = new();
+
+            /// <summary>A conventions method or helper compiled elsewhere: how an enum is stored cannot be known.</summary>
+            public bool OpaqueConventions { get; set; }
+
             public List<(INamedTypeSymbol Dependent, string? Navigation, List<string> Properties)> ForeignKeys { get; } = new();
 
             /// <summary>Entities given rows with HasData (a lookup-table signal, see <see cref="LookupTableInference"/>).</summary>
@@ -100,6 +109,9 @@ namespace Sargable.Analyzers.Model
                     }
                 }
 
+                // Conventions first: a property's own HasConversion, applied next, overrides them.
+                ApplyConventionConversions(entities);
+
                 foreach (var (type, property, toText) in Conversions)
                 {
                     if (entities.TryGetValue(type, out var entity) && entity.EnumColumns.ContainsKey(property))
@@ -134,6 +146,53 @@ namespace Sargable.Analyzers.Model
                     }
                 }
             }
+
+            private void ApplyConventionConversions(Dictionary<INamedTypeSymbol, EntityModel> entities)
+            {
+                if (ConventionConversions.Count == 0 && !OpaqueConventions)
+                {
+                    return;
+                }
+
+                foreach (var entity in entities.Values)
+                {
+                    foreach (var pair in entity.EnumColumns.ToList())
+                    {
+                        if (Conversions.Any(c => Comparer.Equals(c.Entity, entity.Type) && c.Property == pair.Key))
+                        {
+                            continue;
+                        }
+
+                        var covering = ConventionConversions.Where(c => Covers(c.Type, pair.Value)).ToList();
+                        var applied = covering.Select(c => c.ToText).Distinct().ToList();
+                        if (OpaqueConventions || applied.Contains(false) || applied.Count > 1 || covering.Any(c => IsBaseOf(c.Type, pair.Value)))
+                        {
+                            // Unreadable, or contexts that disagree: no literal is guessed, the filter gets the plain index suggestion.
+                            entity.EnumColumns.Remove(pair.Key);
+                            entity.StringEnumColumns.Remove(pair.Key);
+                        }
+                        else if (applied.Count == 1)
+                        {
+                            entity.StringEnumColumns.Add(pair.Key);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// True when <c>Properties&lt;T&gt;()</c> with <paramref name="configured"/> as <c>T</c> may reach a property of
+            /// <paramref name="enumType"/>: T is that enum (or its nullable), or a type it derives from or implements. For the
+            /// latter the caller guesses no literal whatever the conversion, as it is not read which properties EF applies it to.
+            /// </summary>
+            private static bool Covers(ITypeSymbol configured, INamedTypeSymbol enumType) =>
+                Comparer.Equals(Unwrap(configured), enumType) || IsBaseOf(configured, enumType);
+
+            private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+                type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+            private static bool IsBaseOf(ITypeSymbol configured, INamedTypeSymbol enumType) =>
+                configured.SpecialType is SpecialType.System_Enum or SpecialType.System_ValueType or SpecialType.System_Object ||
+                enumType.AllInterfaces.Any(i => Comparer.Equals(i, configured));
         }
     }
 }

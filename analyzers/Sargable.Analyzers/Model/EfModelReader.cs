@@ -18,7 +18,8 @@ namespace Sargable.Analyzers.Model
     /// <item><description>Fluent API (<c>EfModelReader.FluentApi.cs</c>, with the arguments of its calls in
     /// <c>EfModelReader.FluentArguments.cs</c>): every <c>OnModelCreating</c> and <c>Configure</c> body is walked, and so
     /// is every helper in source that receives a builder; what they configure is collected as
-    /// <c>FluentFacts</c> (<c>EfModelReader.FluentFacts.cs</c>), and what they leave out of sight (a helper or base
+    /// <c>FluentFacts</c> (<c>EfModelReader.FluentFacts.cs</c>); <c>ConfigureConventions</c> is walked the same way for
+    /// the type-wide value conversions (<c>Properties&lt;T&gt;().HaveConversion...</c>), and what they leave out of sight (a helper or base
     /// context compiled elsewhere) marks the entities it may configure.</description></item>
     /// <item><description>Entities reached through navigations join the model (Discovery).</description></item>
     /// <item><description>Members (<c>EfModelReader.Members.cs</c>): columns, navigations, keys and indexes from each
@@ -89,6 +90,20 @@ namespace Sargable.Analyzers.Model
                     else
                     {
                         Walk(ef, onModelCreating, facts, cancellationToken);
+                    }
+                }
+
+                // ConfigureConventions (Properties<T>().HaveConversion...) decides how every property of a type is stored.
+                var configureConventions = FindOverride(context, "ConfigureConventions", ef);
+                if (configureConventions is not null)
+                {
+                    if (configureConventions.DeclaringSyntaxReferences.Length == 0)
+                    {
+                        facts.OpaqueConventions = true;
+                    }
+                    else
+                    {
+                        Walk(ef, configureConventions, facts, cancellationToken);
                     }
                 }
 

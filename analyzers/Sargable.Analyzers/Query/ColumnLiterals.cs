@@ -19,7 +19,7 @@ namespace Sargable.Analyzers.Query
         /// <summary>A bare boolean column (<paramref name="value"/> true) or its negation (false) used as the condition.</summary>
         public static ColumnEquality BooleanTest(EntityModel entity, string property, bool value, SourceLocation? location) =>
             entity.BooleanColumns.Contains(property)
-                ? new ColumnEquality(property, EqualityKind.Value, location) { Literal = value ? "true" : "false", Domain = ColumnDomain.Boolean }
+                ? new ColumnEquality(property, EqualityKind.Value, location) { Literal = value ? "true" : "false", Domain = ColumnDomain.Boolean, StoredColumn = StoredColumn(entity, property) }
                 : new ColumnEquality(property, EqualityKind.Value, location);
 
         /// <summary><c>property == value</c>: a true/false literal on a boolean column, or a member of the column's own enum type.</summary>
@@ -41,11 +41,18 @@ namespace Sargable.Analyzers.Query
                 var literal = entity.StringEnumColumns.Contains(property)
                     ? "'" + field.Name + "'"
                     : Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture);
-                return new ColumnEquality(property, EqualityKind.Value, location) { Literal = literal, Domain = ColumnDomain.Enumeration };
+                return new ColumnEquality(property, EqualityKind.Value, location) { Literal = literal, Domain = ColumnDomain.Enumeration, StoredColumn = StoredColumn(entity, property) };
             }
 
             return new ColumnEquality(property, EqualityKind.Value, location);
         }
+
+        /// <summary>
+        /// The column <c>[Column("status")]</c> or <c>HasColumnName("status")</c> maps the property to, when it differs: shapes
+        /// name properties, but the partial index's predicate is SQL the database runs.
+        /// </summary>
+        private static string? StoredColumn(EntityModel entity, string property) =>
+            entity.Columns.TryGetValue(property, out var column) && !string.Equals(column, property, StringComparison.Ordinal) ? column : null;
 
         /// <summary>The number of <c>SiteStatus.Active</c> (or <c>Ns.SiteStatus.Active</c>) when it names a member of <paramref name="enumType"/>.</summary>
         private static IFieldSymbol? EnumMember(INamedTypeSymbol enumType, ExpressionSyntax value)

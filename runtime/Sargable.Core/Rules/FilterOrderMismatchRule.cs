@@ -7,7 +7,8 @@ namespace Sargable.Rules
     /// <summary>
     /// SARG0003: a limited or paged ORDER BY that no index delivers together with the filter, so every matching row is
     /// sorted before the LIMIT. Typically a range on one column ordered by another, or an equality prefix that skips an
-    /// index column before the order column.
+    /// index column before the order column. A lone boolean or enumeration filter gets a partial index keyed by the order
+    /// (<c>ON sites (id) WHERE is_default</c>) rather than an index on the column.
     /// </summary>
     internal sealed class FilterOrderMismatchRule : IShapeRule
     {
@@ -42,7 +43,14 @@ namespace Sargable.Rules
                 var order = facts.EffectiveOrder;
                 var orderText = string.Join(", ", access.OrderBy.Select(o => o.ToString()));
                 var range = access.Ranges.FirstOrDefault(r => !ColumnSet.Same(r.Column, order[0].Column));
-                if (hasRange && range is not null && !access.Ranges.Any(r => ColumnSet.Same(r.Column, order[0].Column)))
+                if (LowSelectivityFilter.Of(facts) is { } lone)
+                {
+                    if (!lone.DeliveredInOrderByPartialIndex(facts))
+                    {
+                        ReportPartial(context, facts, lone, orderText, closest);
+                    }
+                }
+                else if (hasRange && range is not null && !access.Ranges.Any(r => ColumnSet.Same(r.Column, order[0].Column)))
                 {
                     ReportRangeOrderedByOther(context, facts, range, orderText, closest);
                 }
@@ -70,6 +78,26 @@ namespace Sargable.Rules
             var columns = new List<string> { range.Column };
             columns.AddRange(facts.EffectiveOrder.Select(o => o.Column).Where(c => !columns.Contains(c)));
             context.Report(facts, Id, columns, message, range.Location, closest, suggestion?.Ddl, fixedOrder);
+        }
+
+        /// <summary>
+        /// A lone boolean or enumeration equality: an index led by that column would keep a large share of the table
+        /// ahead of the order, so the index worth having holds only the wanted rows, keyed by the order.
+        /// </summary>
+        private void ReportPartial(RuleContext context, AccessFacts facts, LowSelectivityFilter lone, string orderText, string? closest)
+        {
+            var suggestion = lone.Suggest(facts);
+            var order = facts.EffectiveOrder;
+            var kind = lone.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
+            var orderOnly = IndexMatcher.MatchAll(facts).FirstOrDefault(m => m.ServesOnlyOrder).Index;
+            var walk = orderOnly is null
+                ? "so every matching row is sorted before the LIMIT"
+                : $"and {orderOnly.Name} delivers only the order, so the scan walks it discarding rows until the LIMIT is met (the whole table for a rare value)";
+            var message =
+                $"{facts.Access.Table} is filtered only by {lone.Predicate}, a {kind} column with few distinct values, and no index delivers ORDER BY {orderText} " +
+                $"for those rows, {walk}; add a partial index on ({string.Join(", ", suggestion.ColumnNames)}) WHERE {lone.Predicate}.";
+            var columns = new[] { lone.Equality.Column }.Concat(order.Select(o => o.Column)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+            context.Report(facts, Id, columns, message, order[0].Location, closest, suggestion.Ddl);
         }
 
         private void ReportOrderNotServed(RuleContext context, AccessFacts facts, string orderText, string? closest)

@@ -15,12 +15,16 @@ namespace Sargable.Rules
         private LowSelectivityFilter(ColumnEquality equality, ColumnDomain domain, string predicate, string nameSuffix)
         {
             Equality = equality;
+            ColumnName = equality.StoredColumn ?? equality.Column;
             Domain = domain;
             Predicate = predicate;
             NameSuffix = nameSuffix;
         }
 
         public ColumnEquality Equality { get; }
+
+        /// <summary>The filtered column as the database names it, for SQL and messages about the partial index.</summary>
+        public string ColumnName { get; }
 
         /// <summary>Boolean or enumeration, from the shape or the registry.</summary>
         public ColumnDomain Domain { get; }
@@ -57,23 +61,31 @@ namespace Sargable.Rules
                 return null;
             }
 
-            var column = SqlIdentifiers.Quote(first.Column);
+            // The predicate is SQL for the database: the stored column name, not the property a front-end may name.
+            var stored = first.StoredColumn ?? first.Column;
+            var column = SqlIdentifiers.Quote(stored);
             var literal = first.Literal;
             if (domain == ColumnDomain.Boolean && (string.Equals(literal, "true", System.StringComparison.OrdinalIgnoreCase) || string.Equals(literal, "false", System.StringComparison.OrdinalIgnoreCase)))
             {
                 var wantsTrue = string.Equals(literal, "true", System.StringComparison.OrdinalIgnoreCase);
-                return new LowSelectivityFilter(first, domain, wantsTrue ? column : "NOT " + column, "where_" + (wantsTrue ? string.Empty : "not_") + first.Column);
+                return new LowSelectivityFilter(first, domain, wantsTrue ? column : "NOT " + column, "where_" + (wantsTrue ? string.Empty : "not_") + stored);
             }
 
-            return new LowSelectivityFilter(first, domain, column + " = " + literal, "where_" + first.Column + "_" + literal.Trim('\''));
+            return new LowSelectivityFilter(first, domain, column + " = " + literal, "where_" + stored + "_" + literal.Trim('\''));
         }
 
         /// <summary>True when a partial index on this column's rows already exists and the query can use it.</summary>
         public bool ServedByPartialIndex(AccessFacts facts) =>
-            facts.Table is not null && facts.Table.Indexes.Any(i =>
-                i.Where is not null
-                && SqlIdentifiers.ColumnNamesIn(i.Where).Any(c => ColumnSet.Same(c, Equality.Column))
-                && IndexMatcher.PartialPredicateHolds(i, facts));
+            facts.Table is not null && facts.Table.Indexes.Any(i => IsPartialOnColumn(i, facts));
+
+        /// <summary>True when such a partial index also delivers the order the query wants, so a LIMIT stops early.</summary>
+        public bool DeliveredInOrderByPartialIndex(AccessFacts facts) =>
+            facts.Table is not null && facts.Table.Indexes.Any(i => IsPartialOnColumn(i, facts) && IndexMatcher.Match(i, facts).ServesOrder);
+
+        private bool IsPartialOnColumn(IndexDefinition index, AccessFacts facts) =>
+            index.Where is not null
+            && SqlIdentifiers.ColumnNamesIn(index.Where).Any(c => ColumnSet.Same(c, Equality.Column))
+            && IndexMatcher.PartialPredicateHolds(index, facts);
 
         /// <summary>The partial index: the order the query wants when it has one, else the primary key.</summary>
         public IndexSuggestion Suggest(AccessFacts facts)

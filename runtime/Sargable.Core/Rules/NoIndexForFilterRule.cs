@@ -68,7 +68,7 @@ namespace Sargable.Rules
             var kind = lone.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
             var message =
                 $"{facts.Access.Table} is filtered only by {lone.Predicate}, a {kind} column with few distinct values, so every row is scanned and " +
-                $"an index on ({lone.Equality.Column}) alone would still match a large share of them; " +
+                $"an index on ({lone.ColumnName}) alone would still match a large share of them; " +
                 $"add a partial index on ({string.Join(", ", suggestion.ColumnNames)}) WHERE {lone.Predicate}.";
             context.Report(facts, Id, new[] { lone.Equality.Column }, message, lone.Equality.Location, closest, suggestion.Ddl);
         }

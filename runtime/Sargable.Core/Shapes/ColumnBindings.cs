@@ -111,6 +111,13 @@ namespace Sargable.Shapes
         /// <summary>What the column holds, when the front-end knows it is boolean or an enumeration.</summary>
         public ColumnDomain Domain { get; init; }
 
+        /// <summary>
+        /// The column's name in the database when <see cref="Column"/> names it otherwise (the analyzers name an entity's
+        /// property, which <c>[Column("status")]</c> or <c>HasColumnName</c> may map to another column); null when they are the same.
+        /// SQL written for the database (a partial index's predicate) uses this name.
+        /// </summary>
+        public string? StoredColumn { get; init; }
+
         /// <summary>True when bound to a constant, parameter, list or subquery rather than another table's column.</summary>
         public bool IsToValue => Kind is EqualityKind.Value or EqualityKind.List or EqualityKind.Subquery or EqualityKind.IsNull;
 

@@ -54,5 +54,59 @@ namespace Sargable.Analyzers.Tests.Rules
         [Fact]
         public Task An_unlimited_read_is_not_judged_on_its_order() => Verify.NoDiagnosticsAsync(
             TestModel.InMethod("var all = await db.Deployments.Where(d => d.ProjectId == projectId && d.UpdatedAt <= before).OrderBy(d => d.Id).ToListAsync();"), Rule);
+
+        // Sites has few columns and no navigations, so it would pass for a lookup table: large_tables says it grows.
+        private const string Sites = """
+            namespace Web
+            {
+                public sealed class Site
+                {
+                    public long Id { get; set; }
+                    public string Host { get; set; } = "";
+                    public bool IsDefault { get; set; }
+                }
+
+                public sealed class WebDb : DbContext
+                {
+                    public DbSet<Site> Sites => Set<Site>();
+                }
+            }
+            """;
+
+        private static readonly Dictionary<string, string> SitesAreLarge = new() { [RuleIdFormat.ConfigKey("large_tables")] = "Sites" };
+
+        [Fact]
+        public Task A_lone_boolean_ordered_and_limited_is_reported_at_the_order() => new AnalyzerTest("""
+            namespace Web;
+            class Hosts
+            {
+                Site? Default(WebDb db) => db.Sites.Where(s => s.IsDefault).[|OrderBy(s => s.Id)|].FirstOrDefault();
+            }
+            """, Rule) { Sources = { Sites }, EditorConfig = { [RuleIdFormat.ConfigKey("large_tables")] = "Sites" }, CheckAllRules = true }.RunAsync();
+
+        [Fact]
+        public async Task A_lone_boolean_ordered_and_limited_suggests_a_partial_index_keyed_by_the_order()
+        {
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync(
+                "namespace Web; class Hosts { Site? Default(WebDb db) => db.Sites.Where(s => s.IsDefault).OrderBy(s => s.Id).FirstOrDefault(); }", new[] { Sites }, SitesAreLarge);
+
+            var message = Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("add a partial index on (Id) WHERE \"IsDefault\".", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("(IsDefault, Id)", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public Task A_partial_index_on_the_boolean_keyed_by_the_order_leaves_nothing_to_report() => new AnalyzerTest("""
+            namespace Web;
+            class Hosts
+            {
+                Site? Default(WebDb db) => db.Sites.Where(s => s.IsDefault).OrderBy(s => s.Id).FirstOrDefault();
+            }
+            """, Rule)
+        {
+            Sources = { Sites.Replace("public DbSet<Site> Sites => Set<Site>();", "public DbSet<Site> Sites => Set<Site>(); protected override void OnModelCreating(ModelBuilder b) => b.Entity<Site>().HasIndex(s => s.Id).HasFilter(\"\\\"IsDefault\\\"\");", StringComparison.Ordinal) },
+            EditorConfig = { [RuleIdFormat.ConfigKey("large_tables")] = "Sites" },
+            CheckAllRules = true,
+        }.RunAsync();
     }
 }

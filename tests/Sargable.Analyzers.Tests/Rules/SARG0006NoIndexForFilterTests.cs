@@ -172,7 +172,7 @@ namespace Sargable.Analyzers.Tests.Rules
         [Theory]
         [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"text\")]", "WHERE \"Status\" = 'Shipped'.")]
         [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"varchar(20)\")]", "WHERE \"Status\" = 'Shipped'.")]
-        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(\"status\", TypeName = \"nvarchar(20)\")]", "= 'Shipped'.")]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(\"status\", TypeName = \"nvarchar(20)\")]", "WHERE status = 'Shipped'.")]
         [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"integer\")]", "WHERE \"Status\" = 2.")]
         public async Task An_enum_stored_as_text_by_its_column_type_gets_the_member_name_as_literal(string attribute, string predicate)
         {
@@ -192,11 +192,94 @@ namespace Sargable.Analyzers.Tests.Rules
         [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>());", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         [InlineData("b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
         [InlineData("b.Entity<Order>().Property(o => o.Reference).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 2.")]
+        [InlineData("b.Entity<Order>().Property(o => o.Status).HasMaxLength(20).IsRequired().HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
         public async Task A_value_conversion_decides_the_enum_literal(string configuration, string expected)
         {
             var context = "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
             Assert.Contains(expected, await ShippedMessageOf(Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal)), StringComparison.Ordinal);
         }
+
+        // ConfigureConventions' Properties<T>().HaveConversion(...) stores every property of T alike; a property's own HasConversion wins.
+        [Theory]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<OrderStatus>>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveMaxLength(20).HaveConversion(typeof(string));", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus?>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<StatusCodes>();", "", "add an index on (Status)")]
+        [InlineData("b.Properties<System.Enum>().HaveConversion<string>();", "", "add an index on (Status)")]
+        [InlineData("b.Properties<System.DayOfWeek>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 2.")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<string>();", "b.Entity<Order>().Property(o => o.Status).HasConversion(v => (int)v * 10, v => (OrderStatus)(v / 10));", "add an index on (Status)")]
+        [InlineData("b.Properties<OrderStatus>().HaveConversion<StatusCodes>();", "b.Entity<Order>().Property(o => o.Status).HasConversion<string>();", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("Conventions.StoreAsText(b);", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        [InlineData("base.ConfigureConventions(b); b.Properties<OrderStatus>().HaveConversion<string>();", "", "partial index on (Id) WHERE \"Status\" = 'Shipped'.")]
+        public async Task A_conventions_conversion_decides_the_enum_literal(string conventions, string configuration, string expected)
+        {
+            var context = "protected override void ConfigureConventions(ModelConfigurationBuilder b) { " + conventions + " } " +
+                "protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }";
+            var model = Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); " + context, StringComparison.Ordinal) + """
+
+                namespace Shop
+                {
+                    sealed class StatusCodes : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<OrderStatus, int>
+                    {
+                        public StatusCodes() : base(v => (int)v * 10, v => (OrderStatus)(v / 10)) { }
+                    }
+
+                    static class Conventions
+                    {
+                        public static void StoreAsText(ModelConfigurationBuilder b) => b.Properties<OrderStatus>().HaveConversion<string>();
+                    }
+                }
+                """;
+            Assert.Contains(expected, await ShippedMessageOf(model), StringComparison.Ordinal);
+        }
+
+        // Shapes name properties; the partial index's predicate is SQL the database runs, so it names the mapped column.
+        [Theory]
+        [InlineData("[System.ComponentModel.DataAnnotations.Schema.Column(\"status\")] public OrderStatus Status", "", "partial index on (Id) WHERE status = 2.")]
+        [InlineData("public OrderStatus Status", "b.Entity<Order>().Property(o => o.Status).HasColumnName(\"status\");", "partial index on (Id) WHERE status = 2.")]
+        [InlineData("public OrderStatus Status", "b.Entity<Order>().Property(o => o.Status).HasColumnName(\"order_status\").HasConversion<string>();", "partial index on (Id) WHERE order_status = 'Shipped'.")]
+        [InlineData("public OrderStatus Status", "b.Entity<Order>().Property(o => o.Status).HasConversion<string>().HasColumnName(\"order_status\");", "partial index on (Id) WHERE order_status = 'Shipped'.")]
+        [InlineData("public OrderStatus Status", "", "partial index on (Id) WHERE \"Status\" = 2.")]
+        public async Task A_renamed_enum_column_is_named_as_the_database_names_it(string property, string configuration, string expected)
+        {
+            var model = Orders.Replace("public OrderStatus Status", property, StringComparison.Ordinal)
+                .Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); protected override void OnModelCreating(ModelBuilder b) { " + configuration + " }", StringComparison.Ordinal);
+
+            var message = await ShippedMessageOf(model);
+
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"Status\"", expected.Contains("\"Status\"", StringComparison.Ordinal) ? string.Empty : message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_renamed_boolean_column_is_named_as_the_database_names_it()
+        {
+            var model = Orders.Replace("public bool IsArchived", "[System.ComponentModel.DataAnnotations.Schema.Column(\"is_archived\")] public bool IsArchived", StringComparison.Ordinal);
+            var (_, diagnostics) = await AnalyzerRunner.RunAsync(
+                "namespace Shop; class Orders { object Run(ShopDb db) => db.Orders.Where(o => !o.IsArchived).ToList(); }", new[] { model });
+
+            var message = Assert.Single(diagnostics, d => d.Id == Rule).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("filtered only by NOT is_archived,", message, StringComparison.Ordinal);
+            Assert.Contains("an index on (is_archived) alone", message, StringComparison.Ordinal);
+            Assert.Contains("add a partial index on (Id) WHERE NOT is_archived.", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public Task A_partial_index_on_a_renamed_column_serves_the_filter() => new AnalyzerTest("""
+            namespace Shop;
+            class Shipping
+            {
+                List<Order> Shipped(ShopDb db) => db.Orders.Where(o => o.Status == OrderStatus.Shipped).ToList();
+            }
+            """, Rule)
+        {
+            Sources =
+            {
+                Orders.Replace("public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>(); protected override void OnModelCreating(ModelBuilder b) { b.Entity<Order>().Property(o => o.Status).HasColumnName(\"status\"); b.Entity<Order>().HasIndex(o => o.Id).HasFilter(\"status = 2\"); }", StringComparison.Ordinal),
+            },
+            CheckAllRules = true,
+        }.RunAsync();
 
         [Fact]
         public async Task A_boolean_combined_with_a_selective_column_gets_the_plain_index()

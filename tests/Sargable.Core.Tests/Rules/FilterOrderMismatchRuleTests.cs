@@ -1,4 +1,6 @@
 using System.Linq;
+using Sargable.Registry;
+using Sargable.Shapes;
 
 namespace Sargable.Core.Tests.Rules
 {
@@ -114,6 +116,76 @@ namespace Sargable.Core.Tests.Rules
         public void Keyset_page_on_the_primary_key_is_served()
         {
             RuleAssert.Clean(engine.Evaluate(Shape.Select(Shape.Of("deployments").Range("id", Sargable.Shapes.RangeKind.GreaterThan).OrderBy("id").Limit(1000))));
+        }
+
+        [Fact]
+        public void A_lone_boolean_ordered_and_limited_suggests_a_partial_index_keyed_by_the_order()
+        {
+            var findings = Sites().CheckStatement("SELECT id, name FROM sites WHERE is_default ORDER BY id LIMIT 1").Findings;
+
+            var finding = RuleAssert.Single(findings, RuleIds.FilterOrderMismatch);
+            Assert.Single(findings);
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_id_where_is_default ON sites (id) WHERE is_default", finding.SuggestedIndex);
+            Assert.Equal(new[] { "is_default", "id" }, finding.Columns);
+            Assert.Contains("partial index on (id) WHERE is_default", finding.Message, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("(is_default, id)", finding.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_lone_enumeration_literal_ordered_descending_suggests_a_partial_index_on_the_order_column()
+        {
+            var finding = RuleAssert.Single(Sites().CheckStatement("SELECT id FROM sites WHERE status = 2 ORDER BY created_at DESC LIMIT 20").Findings, RuleIds.FilterOrderMismatch);
+
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_created_at_where_status_2 ON sites (created_at) WHERE status = 2", finding.SuggestedIndex);
+            Assert.Contains("partial index on (created_at) WHERE status = 2", finding.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_partial_index_on_the_boolean_keyed_by_the_order_serves_the_ordered_limit()
+        {
+            var served = Sites(new IndexDefinition("index_sites_on_id_where_is_default", new[] { new IndexColumn("id") }, where: "is_default"));
+
+            RuleAssert.Clean(served.CheckStatement("SELECT id FROM sites WHERE is_default ORDER BY id LIMIT 1").Findings);
+            RuleAssert.Clean(served.CheckStatement("SELECT id FROM sites WHERE is_default ORDER BY id DESC LIMIT 1").Findings);
+        }
+
+        [Fact]
+        public void A_partial_index_on_the_boolean_keyed_by_another_column_does_not_serve_the_order()
+        {
+            var other = Sites(new IndexDefinition("index_sites_on_id_where_is_default", new[] { new IndexColumn("id") }, where: "is_default"));
+
+            var finding = RuleAssert.Single(other.CheckStatement("SELECT id FROM sites WHERE is_default ORDER BY created_at DESC LIMIT 20").Findings, RuleIds.FilterOrderMismatch);
+
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_created_at_where_is_default ON sites (created_at) WHERE is_default", finding.SuggestedIndex);
+        }
+
+        [Fact]
+        public void An_enumeration_compared_with_a_parameter_gets_the_plain_index_on_filter_and_order()
+        {
+            var finding = RuleAssert.Single(Sites().CheckStatement("SELECT id FROM sites WHERE status = $1 ORDER BY id LIMIT 20").Findings, RuleIds.FilterOrderMismatch);
+
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_sites_on_status_and_id ON sites (status, id)", finding.SuggestedIndex);
+            Assert.DoesNotContain("partial index", finding.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_lone_boolean_on_a_small_table_is_not_reported_however_it_is_ordered()
+        {
+            var small = new SargableEngine(new IndexRegistry(new[] { new RegisteredTable("sites", new[] { SitesKey }, estimatedRows: 12) }));
+
+            RuleAssert.Clean(small.CheckStatement("SELECT id FROM sites WHERE is_default ORDER BY id LIMIT 1").Findings);
+        }
+
+        private static readonly IndexDefinition SitesKey = new("sites_pkey", new[] { new IndexColumn("id") }, primaryKey: true);
+
+        /// <summary>A large sites table whose registry marks status as an enumeration (SQL text alone cannot tell).</summary>
+        private static SargableEngine Sites(params IndexDefinition[] more)
+        {
+            var sites = new RegisteredTable("sites", new[] { SitesKey }.Concat(more), estimatedRows: 500_000)
+            {
+                ColumnDomains = new System.Collections.Generic.Dictionary<string, ColumnDomain>(System.StringComparer.OrdinalIgnoreCase) { ["status"] = ColumnDomain.Enumeration },
+            };
+            return new SargableEngine(new IndexRegistry(new[] { sites }));
         }
     }
 }

@@ -52,6 +52,29 @@ namespace Sargable.Core.Tests.Rules
         }
 
         [Fact]
+        public void A_column_stored_under_another_name_is_named_as_the_database_names_it_in_the_predicate()
+        {
+            // The analyzers name the property (Status) and say which column it maps to (status).
+            var shape = Shape.Select(Shape.Of("deployments").EqLiteral("Status", "'Shipped'", ColumnDomain.Enumeration, storedColumn: "status"));
+
+            var finding = RuleAssert.Single(engine.Evaluate(shape), RuleIds.NoIndexForFilter);
+
+            Assert.Equal("CREATE INDEX CONCURRENTLY index_deployments_on_id_where_status_shipped ON deployments (id) WHERE status = 'Shipped'", finding.SuggestedIndex);
+            Assert.Contains("an index on (status) alone", finding.Message, System.StringComparison.Ordinal);
+            Assert.Equal(new[] { "Status" }, finding.Columns);
+        }
+
+        [Fact]
+        public void A_column_without_another_stored_name_keeps_its_own_name_in_the_predicate()
+        {
+            var shape = Shape.Select(Shape.Of("deployments").EqLiteral("Status", "'Shipped'", ColumnDomain.Enumeration));
+
+            var finding = RuleAssert.Single(engine.Evaluate(shape), RuleIds.NoIndexForFilter);
+
+            Assert.EndsWith("WHERE \"Status\" = 'Shipped'", finding.SuggestedIndex, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_lone_boolean_filter_on_a_small_table_is_not_reported()
         {
             RuleAssert.Clean(engine.Evaluate(Shape.Select(Shape.Of("settings").EqLiteral("enabled", "true", ColumnDomain.Boolean))));

@@ -32,9 +32,9 @@ namespace Sargable.Core.Tests.Rules
         }
 
         /// <summary><c>column = literal</c> (or a lone boolean test) on a column the front-end knows to be of <paramref name="domain"/>.</summary>
-        public AccessBuilder EqLiteral(string column, string literal, ColumnDomain domain)
+        public AccessBuilder EqLiteral(string column, string literal, ColumnDomain domain, string? storedColumn = null)
         {
-            equalities.Add(new ColumnEquality(column, EqualityKind.Value) { Literal = literal, Domain = domain });
+            equalities.Add(new ColumnEquality(column, EqualityKind.Value) { Literal = literal, Domain = domain, StoredColumn = storedColumn });
             return this;
         }
 
