@@ -89,7 +89,7 @@ namespace Sargable.Rules
             var suggestion = lone.Suggest(facts);
             var order = facts.EffectiveOrder;
             var kind = lone.Domain == ColumnDomain.Boolean ? "boolean" : "enumeration";
-            var orderOnly = IndexMatcher.MatchAll(facts).FirstOrDefault(m => m.ServesOnlyOrder).Index;
+            var orderOnly = facts.Matches.FirstOrDefault(m => m.ServesOnlyOrder).Index;
             var walk = orderOnly is null
                 ? "so every matching row is sorted before the LIMIT"
                 : $"and {orderOnly.Name} delivers only the order, so the scan walks it discarding rows until the LIMIT is met (the whole table for a rare value)";
