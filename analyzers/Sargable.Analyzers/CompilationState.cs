@@ -103,7 +103,7 @@ namespace Sargable.Analyzers
             var names = QueryMethodNames.Find(Symbols.Compilation, created, cancellationToken);
             Interlocked.CompareExchange(ref summaries, new QuerySummaries(Symbols, names), null);
             // Update calls matter to SARG0005 (Remove is among the EF names every member is checked for).
-            created = created.With(names.Concat(RowByRowWriteRule.RelevantNames));
+            created = created.With(names.Concat(RowByRowWriteRule.RelevantNames), SargableAnalyzer.CandidateNames(names));
             return Interlocked.CompareExchange(ref relevance, created, null) ?? created;
         }
 

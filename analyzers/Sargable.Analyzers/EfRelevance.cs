@@ -19,11 +19,14 @@ namespace Sargable.Analyzers
             "Set", "Entry", "DbSet", "IQueryable", "Remove", "RemoveRange", "SaveChanges", "SaveChangesAsync", "Find", "FindAsync", "AsQueryable",
         };
 
-        private readonly HashSet<string> names;
+        private const int MentionFlag = 1;
+        private const int CandidateFlag = 2;
 
-        private EfRelevance(HashSet<string> names, Dictionary<string, INamedTypeSymbol?> dbSets, bool hasOperatorLookalikes)
+        private readonly WordSet words;
+
+        private EfRelevance(WordSet words, Dictionary<string, INamedTypeSymbol?> dbSets, bool hasOperatorLookalikes)
         {
-            this.names = names;
+            this.words = words;
             DbSets = dbSets;
             HasOperatorLookalikes = hasOperatorLookalikes;
         }
@@ -116,46 +119,46 @@ namespace Sargable.Analyzers
                 }
             }
 
-            return new EfRelevance(names, dbSets, lookalikes);
+            return new EfRelevance(new WordSet(Entries(names, MentionFlag)), dbSets, lookalikes);
         }
 
         /// <summary>
-        /// Where the tree's text mentions an EF name as a whole word, in order. One ordinal search per name over the text
-        /// is cheaper than walking every token of every member; a match in a comment or string only makes a member walked.
+        /// One pass over the tree's text: where it mentions an EF name (<paramref name="mentions"/>, in order) and where it
+        /// names a candidate call or a <c>foreach</c> (<paramref name="candidates"/>, in order).
         /// </summary>
-        public int[] Mentions(SyntaxTree tree, CancellationToken cancellationToken) => Mentions(tree, names, cancellationToken);
-
-        /// <summary>
-        /// A relevance that also enters members mentioning <paramref name="more"/> (the names of methods that execute a
-        /// query, so a loop calling a repository is walked although it mentions nothing of EF).
-        /// </summary>
-        public EfRelevance With(IEnumerable<string> more)
+        public void Scan(string text, out int[] mentions, out List<int> candidates, CancellationToken cancellationToken)
         {
-            var all = new HashSet<string>(names, StringComparer.Ordinal);
-            all.UnionWith(more);
-            return new EfRelevance(all, DbSets, HasOperatorLookalikes);
-        }
-
-        /// <inheritdoc cref="Mentions(SyntaxTree, CancellationToken)"/>
-        public static int[] Mentions(SyntaxTree tree, IEnumerable<string> names, CancellationToken cancellationToken)
-        {
-            var text = tree.GetText(cancellationToken).ToString();
-            var found = new List<int>();
-            foreach (var name in names)
+            var positions = new List<int>();
+            var ids = new List<int>();
+            words.Scan(text, MentionFlag | CandidateFlag, positions, ids, cancellationToken);
+            var mentioned = new List<int>();
+            candidates = new List<int>();
+            for (var i = 0; i < positions.Count; i++)
             {
-                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                var flags = words.FlagsOf(ids[i]);
+                if ((flags & MentionFlag) != 0)
                 {
-                    var end = at + name.Length;
-                    if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
-                    {
-                        found.Add(at);
-                    }
+                    mentioned.Add(positions[i]);
+                }
+
+                if ((flags & CandidateFlag) != 0)
+                {
+                    candidates.Add(positions[i]);
                 }
             }
 
-            found.Sort();
-            return found.ToArray();
+            mentions = mentioned.ToArray();
         }
+
+        /// <summary>
+        /// A relevance that also enters members mentioning <paramref name="more"/> (the names of methods that execute a
+        /// query, so a loop calling a repository is walked although it mentions nothing of EF), and that finds the calls
+        /// named <paramref name="candidateNames"/> (and <c>foreach</c> statements) by their name in the text.
+        /// </summary>
+        public EfRelevance With(IEnumerable<string> more, IEnumerable<string> candidateNames) => new(
+            new WordSet(Enumerable.Range(0, words.Count).Select(id => new KeyValuePair<string, int>(words.WordOf(id), words.FlagsOf(id))).Concat(Entries(more, MentionFlag)).Concat(Entries(candidateNames, CandidateFlag))),
+            DbSets,
+            HasOperatorLookalikes);
 
         /// <summary>True when one of <paramref name="mentions"/> lies inside the node; only such members are walked and bound.</summary>
         public static bool IsRelevant(SyntaxNode member, int[] mentions)
@@ -170,7 +173,6 @@ namespace Sargable.Analyzers
             return index < mentions.Length && mentions[index] < span.End;
         }
 
-        // '@' prefixes a verbatim identifier (@Set) and is not part of the name, so it counts as a boundary.
-        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+        private static IEnumerable<KeyValuePair<string, int>> Entries(IEnumerable<string> names, int flag) => names.Select(n => new KeyValuePair<string, int>(n, flag));
     }
 }

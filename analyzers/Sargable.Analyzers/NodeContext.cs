@@ -14,14 +14,18 @@ namespace Sargable.Analyzers
         private readonly SemanticModelAnalysisContext context;
         private readonly CodeBaseline? baseline;
 
-        public NodeContext(SemanticModelAnalysisContext context, SyntaxNode node, CodeBaseline? baseline = null)
+        public NodeContext(SemanticModelAnalysisContext context, SyntaxNode node, LocalDeclarators locals, CodeBaseline? baseline = null)
         {
             this.context = context;
             this.baseline = baseline;
             Node = node;
+            Locals = locals;
         }
 
         public SyntaxNode Node { get; }
+
+        /// <summary>Finds declarations of locals in the tree being walked.</summary>
+        public LocalDeclarators Locals { get; }
 
         public SemanticModel SemanticModel => context.SemanticModel;
 

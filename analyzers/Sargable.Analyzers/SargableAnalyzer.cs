@@ -1,8 +1,11 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sargable.Analyzers.Baseline;
+using Sargable.Analyzers.Query;
 using Sargable.Analyzers.Summaries;
 
 namespace Sargable.Analyzers
@@ -26,8 +29,9 @@ namespace Sargable.Analyzers
         }
 
         /// <summary>
-        /// <paramref name="reportFromSyntax"/> false binds every query with a finding before reporting it; the tests use
-        /// it to check that the syntax-only reports are exactly the bound ones.
+        /// <paramref name="reportFromSyntax"/> false is the tests' reference run: it binds every query with a finding
+        /// before reporting it and walks every node of the members it enters, so every test checks that the syntax-only
+        /// reports and the candidates found from names are exactly those.
         /// </summary>
         internal SargableAnalyzer(bool reportFromSyntax) => this.reportFromSyntax = reportFromSyntax;
 
@@ -65,7 +69,7 @@ namespace Sargable.Analyzers
                 {
                     var summaries = state.GetSummaries(c.CancellationToken);
                     var relevance = state.GetRelevance(c.CancellationToken);
-                    CandidateWalker.Run(c, relevance, n => IsCandidate(n, summaries, relevance.DbSets), node => Analyze(node, summaries, relevance.DbSets), state.Baseline);
+                    CandidateWalker.Run(c, relevance, n => IsCandidate(n, summaries, relevance.DbSets), node => Analyze(node, summaries, relevance.DbSets), state.Baseline, walkEveryNode: !reportFromSyntax);
                 });
 
                 void Analyze(NodeContext node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets)
@@ -120,6 +124,16 @@ namespace Sargable.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidBaseline, Location.None, error.Message + ". Every finding is reported until it is fixed."));
             }
         }
+
+        /// <summary>
+        /// Every name a call accepted by <see cref="IsCandidate"/> can have (the walker finds candidates by these names,
+        /// and <c>foreach</c> statements by their keyword); <paramref name="queryMethodNames"/> are the summaries' names.
+        /// </summary>
+        internal static IEnumerable<string> CandidateNames(IEnumerable<string> queryMethodNames) =>
+            QueryChains.TerminalNames
+                .Concat(queryMethodNames)
+                .Concat(new[] { "SaveChanges", "SaveChangesAsync", "Remove", "RemoveRange", "Skip", "foreach" })
+                .Concat(ClientSideEvaluationRule.CandidateNames);
 
         private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
             QueryShapeRules.IsCandidate(node) || QueryInLoopRule.IsCandidate(node, summaries, dbSets) || RowByRowWriteRule.IsCandidate(node) || PagingHelperRule.IsCandidate(node, dbSets) || ClientSideEvaluationRule.IsCandidate(node);

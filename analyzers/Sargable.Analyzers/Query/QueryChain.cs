@@ -86,6 +86,9 @@ namespace Sargable.Analyzers.Query
         /// <summary>Method names that can execute a query; a cheap syntax filter before any binding.</summary>
         public static bool IsTerminalName(string name) => Terminals.ContainsKey(name) || name is "Find" or "FindAsync";
 
+        /// <summary>Every name <see cref="IsTerminalName"/> accepts.</summary>
+        public static IEnumerable<string> TerminalNames => Terminals.Keys.Concat(new[] { "Find", "FindAsync" });
+
         public static bool IsMaterializing(string name) => name is "ToList" or "ToListAsync" or "ToArray" or "ToArrayAsync" or "AsEnumerable" or "ToHashSet" or "ToHashSetAsync"
             or "ToDictionary" or "ToDictionaryAsync" or "ToLookup" or "AsAsyncEnumerable";
 

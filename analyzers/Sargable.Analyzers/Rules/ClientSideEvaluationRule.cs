@@ -27,6 +27,9 @@ namespace Sargable.Analyzers
             "Take", "Skip", "OrderBy", "OrderByDescending", "Sum", "Min", "Max", "Average", "Distinct",
         };
 
+        /// <summary>Every called name <see cref="IsCandidate"/> accepts.</summary>
+        internal static IEnumerable<string> CandidateNames => Operators;
+
         internal static bool IsCandidate(SyntaxNode node) =>
             node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } && Operators.Contains(member.Name.Identifier.ValueText);
 

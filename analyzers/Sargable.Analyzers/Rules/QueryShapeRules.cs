@@ -86,7 +86,7 @@ namespace Sargable.Analyzers
         internal static void AnalyzeInvocation(NodeContext context, CompilationState state, bool reportFromSyntax)
         {
             var syntax = (InvocationExpressionSyntax)context.Node;
-            if (!MayBeQuery(syntax, state, context.CancellationToken))
+            if (!MayBeQuery(syntax, state, context))
             {
                 return;
             }
@@ -113,7 +113,7 @@ namespace Sargable.Analyzers
         {
             var statement = context.Node as CommonForEachStatementSyntax;
             var collection = statement?.Expression;
-            if (statement is null || collection is null || !MayBeQuery(collection, state, context.CancellationToken))
+            if (statement is null || collection is null || !MayBeQuery(collection, state, context))
             {
                 return;
             }
@@ -177,9 +177,9 @@ namespace Sargable.Analyzers
         /// at a DbSet member (<c>db.Deployments</c>, <c>_deployments</c>), at <c>Set&lt;T&gt;()</c>, or at a local whose
         /// initializer does and is not awaited (a query, not its loaded rows). Anything else needs no binding.
         /// </summary>
-        private static bool MayBeQuery(ExpressionSyntax expression, CompilationState state, System.Threading.CancellationToken cancellationToken)
+        private static bool MayBeQuery(ExpressionSyntax expression, CompilationState state, NodeContext context)
         {
-            var names = state.GetRelevance(cancellationToken).DbSets;
+            var names = state.GetRelevance(context.CancellationToken).DbSets;
             for (var depth = 0; depth < 8; depth++)
             {
                 var root = ChainRoot(expression);
@@ -195,8 +195,7 @@ namespace Sargable.Analyzers
                         var scope = root.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() is { } member
                             ? member is GlobalStatementSyntax ? member.Parent : member
                             : null;
-                        var declarator = scope?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
-                            .FirstOrDefault(v => v.Identifier.ValueText == identifier.Identifier.ValueText && v.SpanStart < root.SpanStart);
+                        var declarator = scope is null ? null : context.Locals.First(scope, identifier.Identifier.ValueText, root.SpanStart);
                         if (declarator?.Initializer?.Value is not { } initializer || initializer is AwaitExpressionSyntax)
                         {
                             return false;

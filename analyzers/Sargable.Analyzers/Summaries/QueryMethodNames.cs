@@ -18,29 +18,36 @@ namespace Sargable.Analyzers.Summaries
         public static HashSet<string> Find(Compilation compilation, EfRelevance relevance, CancellationToken cancellationToken)
         {
             var found = new HashSet<string>(StringComparer.Ordinal);
+            var texts = new List<(SyntaxTree Tree, string Text)>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                texts.Add((tree, tree.GetText(cancellationToken).ToString()));
+            }
 
             // Level 0: methods that mention EF and call something named like an executing operator.
             var added = new List<string>();
-            foreach (var tree in compilation.SyntaxTrees)
+            var executing = relevance.With(Array.Empty<string>(), QueryChains.TerminalNames.Concat(new[] { "SaveChanges", "SaveChangesAsync" }));
+            foreach (var (tree, text) in texts)
             {
-                var mentions = relevance.Mentions(tree, cancellationToken);
+                executing.Scan(text, out var mentions, out var calls, cancellationToken);
                 if (mentions.Length > 0)
                 {
-                    Collect(tree, mentions, IsExecutingName, found, added, cancellationToken);
+                    Collect(tree, calls, mentions, found, added, cancellationToken);
                 }
             }
 
             // Levels 1..: methods that call a method found at the level before.
             for (var level = 1; level < QuerySummaries.MaxDepth && added.Count > 0; level++)
             {
-                var callees = new HashSet<string>(added, StringComparer.Ordinal);
+                var callees = Words(added);
                 added = new List<string>();
-                foreach (var tree in compilation.SyntaxTrees)
+                foreach (var (tree, text) in texts)
                 {
-                    var mentions = EfRelevance.Mentions(tree, callees, cancellationToken);
-                    if (mentions.Length > 0)
+                    var calls = new List<int>();
+                    callees.Scan(text, 1, calls, null, cancellationToken);
+                    if (calls.Count > 0)
                     {
-                        Collect(tree, mentions, callees.Contains, found, added, cancellationToken);
+                        Collect(tree, calls, calls.ToArray(), found, added, cancellationToken);
                     }
                 }
             }
@@ -61,22 +68,27 @@ namespace Sargable.Analyzers.Summaries
             _ => null,
         };
 
-        private static void Collect(SyntaxTree tree, int[] mentions, Func<string, bool> calls, HashSet<string> found, List<string> added, CancellationToken cancellationToken)
+        private static WordSet Words(IEnumerable<string> names) => new(names.Select(n => new KeyValuePair<string, int>(n, 1)));
+
+        /// <summary>
+        /// Adds the methods (not yet found) that call, in their body, a name at one of <paramref name="calls"/> and mention
+        /// EF (<paramref name="mentions"/>); found from the calls' tokens, so no method body is walked.
+        /// </summary>
+        private static void Collect(SyntaxTree tree, List<int> calls, int[] mentions, HashSet<string> found, List<string> added, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes(n => n is not BaseMethodDeclarationSyntax && n is not BasePropertyDeclarationSyntax && n is not BaseFieldDeclarationSyntax))
+            foreach (var position in calls)
             {
-                if (node is not MethodDeclarationSyntax method || found.Contains(method.Identifier.ValueText) || !EfRelevance.IsRelevant(method, mentions))
+                if (CandidateWalker.NodeNamedAt(root, position) is not InvocationExpressionSyntax call ||
+                    CandidateWalker.Member(call) is not MethodDeclarationSyntax method ||
+                    ((SyntaxNode?)method.Body ?? method.ExpressionBody) is not { } body || !body.FullSpan.Contains(call.FullSpan) ||
+                    found.Contains(method.Identifier.ValueText) || !EfRelevance.IsRelevant(method, mentions))
                 {
                     continue;
                 }
 
-                var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-                if (body is not null && body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => CalledName(i) is { } name && calls(name)))
-                {
-                    found.Add(method.Identifier.ValueText);
-                    added.Add(method.Identifier.ValueText);
-                }
+                found.Add(method.Identifier.ValueText);
+                added.Add(method.Identifier.ValueText);
             }
         }
     }
