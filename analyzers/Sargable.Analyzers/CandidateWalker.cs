@@ -46,9 +46,9 @@ namespace Sargable.Analyzers
         /// <paramref name="position"/>, or the <c>foreach</c> statement whose keyword does; null for anything else, such
         /// as a word in a comment or a string.
         /// </summary>
-        public static SyntaxNode? NodeNamedAt(SyntaxNode root, int position)
+        public static SyntaxNode? NodeNamedAt(TokenCursor tokens, int position)
         {
-            var token = root.FindToken(position);
+            var token = tokens.FindToken(position);
             if (!token.Span.Contains(position))
             {
                 return null;
@@ -95,9 +95,10 @@ namespace Sargable.Analyzers
         private static List<SyntaxNode> FromNames(SyntaxNode root, TextSpan span, int[] mentions, List<int> named, Func<SyntaxNode, bool> isCandidate)
         {
             var candidates = new List<SyntaxNode>();
+            var tokens = new TokenCursor(root);
             foreach (var position in named)
             {
-                if (NodeNamedAt(root, position) is { } node && node.FullSpan.IntersectsWith(span) && isCandidate(node) && IsWalked(node, mentions))
+                if (NodeNamedAt(tokens, position) is { } node && node.FullSpan.IntersectsWith(span) && isCandidate(node) && IsWalked(node, mentions))
                 {
                     candidates.Add(node);
                 }

@@ -141,7 +141,7 @@ namespace Sargable.Analyzers
                     mentioned.Add(positions[i]);
                 }
 
-                if ((flags & CandidateFlag) != 0)
+                if ((flags & CandidateFlag) != 0 && (words.WordOf(ids[i]) == "foreach" || MayBeCalled(text, positions[i] + words.WordOf(ids[i]).Length)))
                 {
                     candidates.Add(positions[i]);
                 }
@@ -159,6 +159,21 @@ namespace Sargable.Analyzers
             new WordSet(Enumerable.Range(0, words.Count).Select(id => new KeyValuePair<string, int>(words.WordOf(id), words.FlagsOf(id))).Concat(Entries(more, MentionFlag)).Concat(Entries(candidateNames, CandidateFlag))),
             DbSets,
             HasOperatorLookalikes);
+
+        /// <summary>
+        /// Text only: can the name ending at <paramref name="end"/> be the called name of an invocation? It must be
+        /// followed by its argument list or type arguments; a comment or a directive in between is left to the tree.
+        /// Most names that are not called are properties (<c>list.Count</c>), and they need no token lookup.
+        /// </summary>
+        public static bool MayBeCalled(string text, int end)
+        {
+            while (end < text.Length && char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            return end < text.Length && text[end] is '(' or '<' or '/' or '#';
+        }
 
         /// <summary>True when one of <paramref name="mentions"/> lies inside the node; only such members are walked and bound.</summary>
         public static bool IsRelevant(SyntaxNode member, int[] mentions)

@@ -12,12 +12,12 @@ namespace Sargable.Analyzers
     /// </summary>
     internal sealed class LocalDeclarators
     {
-        private readonly SyntaxNode root;
+        private readonly TokenCursor tokens;
         private readonly string text;
 
         public LocalDeclarators(SyntaxNode root, string text)
         {
-            this.root = root;
+            tokens = new TokenCursor(root);
             this.text = text;
         }
 
@@ -28,7 +28,7 @@ namespace Sargable.Analyzers
             var end = Math.Min(scope.FullSpan.End, before + name.Length);
             for (var at = Find(name, start, end); at >= 0 && at < before; at = Find(name, at + name.Length, end))
             {
-                var token = root.FindToken(at);
+                var token = tokens.FindToken(at);
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(at) && token.Parent is VariableDeclaratorSyntax declarator && declarator.Identifier == token)
                 {
                     return declarator;

@@ -43,11 +43,21 @@ namespace Sargable.Analyzers.Summaries
                 added = new List<string>();
                 foreach (var (tree, text) in texts)
                 {
-                    var calls = new List<int>();
-                    callees.Scan(text, 1, calls, null, cancellationToken);
-                    if (calls.Count > 0)
+                    var mentions = new List<int>();
+                    var ids = new List<int>();
+                    callees.Scan(text, 1, mentions, ids, cancellationToken);
+                    if (mentions.Count > 0)
                     {
-                        Collect(tree, calls, calls.ToArray(), found, added, cancellationToken);
+                        var calls = new List<int>();
+                        for (var i = 0; i < mentions.Count; i++)
+                        {
+                            if (EfRelevance.MayBeCalled(text, mentions[i] + callees.WordOf(ids[i]).Length))
+                            {
+                                calls.Add(mentions[i]);
+                            }
+                        }
+
+                        Collect(tree, calls, mentions.ToArray(), found, added, cancellationToken);
                     }
                 }
             }
@@ -76,10 +86,10 @@ namespace Sargable.Analyzers.Summaries
         /// </summary>
         private static void Collect(SyntaxTree tree, List<int> calls, int[] mentions, HashSet<string> found, List<string> added, CancellationToken cancellationToken)
         {
-            var root = tree.GetRoot(cancellationToken);
+            var tokens = new TokenCursor(tree.GetRoot(cancellationToken));
             foreach (var position in calls)
             {
-                if (CandidateWalker.NodeNamedAt(root, position) is not InvocationExpressionSyntax call ||
+                if (CandidateWalker.NodeNamedAt(tokens, position) is not InvocationExpressionSyntax call ||
                     CandidateWalker.Member(call) is not MethodDeclarationSyntax method ||
                     ((SyntaxNode?)method.Body ?? method.ExpressionBody) is not { } body || !body.FullSpan.Contains(call.FullSpan) ||
                     found.Contains(method.Identifier.ValueText) || !EfRelevance.IsRelevant(method, mentions))
