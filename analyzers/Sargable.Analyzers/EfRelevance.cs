@@ -161,11 +161,20 @@ namespace Sargable.Analyzers
             HasOperatorLookalikes);
 
         /// <summary>
+        /// Where <paramref name="names"/> are mentioned and called, for the query summaries' later levels: a member is
+        /// worth reading when it mentions one of them, and a call of one is a candidate.
+        /// </summary>
+        public static EfRelevance OfCalls(IEnumerable<string> names) => new(
+            new WordSet(Entries(names, MentionFlag | CandidateFlag)),
+            new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal),
+            hasOperatorLookalikes: false);
+
+        /// <summary>
         /// Text only: can the name ending at <paramref name="end"/> be the called name of an invocation? It must be
         /// followed by its argument list or type arguments; a comment or a directive in between is left to the tree.
         /// Most names that are not called are properties (<c>list.Count</c>), and they need no token lookup.
         /// </summary>
-        public static bool MayBeCalled(string text, int end)
+        private static bool MayBeCalled(string text, int end)
         {
             while (end < text.Length && char.IsWhiteSpace(text[end]))
             {

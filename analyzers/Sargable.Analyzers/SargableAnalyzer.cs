@@ -130,9 +130,10 @@ namespace Sargable.Analyzers
         /// and <c>foreach</c> statements by their keyword); <paramref name="queryMethodNames"/> are the summaries' names.
         /// </summary>
         internal static IEnumerable<string> CandidateNames(IEnumerable<string> queryMethodNames) =>
-            QueryChains.TerminalNames
-                .Concat(queryMethodNames)
-                .Concat(new[] { "SaveChanges", "SaveChangesAsync", "Remove", "RemoveRange", "Skip", "foreach" })
+            QueryShapeRules.CandidateNames
+                .Concat(QueryInLoopRule.CandidateNames(queryMethodNames))
+                .Concat(RowByRowWriteRule.CandidateNames)
+                .Concat(PagingHelperRule.CandidateNames)
                 .Concat(ClientSideEvaluationRule.CandidateNames);
 
         private static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>

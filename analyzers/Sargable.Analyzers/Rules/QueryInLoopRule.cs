@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,6 +17,9 @@ namespace Sargable.Analyzers
     /// </summary>
     internal static class QueryInLoopRule
     {
+        /// <summary>Every called name <see cref="IsCandidate"/> accepts, given the summaries' query-method names.</summary>
+        internal static IEnumerable<string> CandidateNames(IEnumerable<string> queryMethodNames) => QueryMethodNames.ExecutingNames.Concat(queryMethodNames);
+
         internal static bool IsCandidate(SyntaxNode node, QuerySummaries summaries, System.Collections.Generic.Dictionary<string, INamedTypeSymbol?> dbSets) =>
             node is InvocationExpressionSyntax syntax && QueryMethodNames.CalledName(syntax) is { } name &&
             (QueryMethodNames.IsExecutingName(name) || summaries.Names.Contains(name)) &&

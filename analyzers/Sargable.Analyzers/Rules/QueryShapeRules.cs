@@ -71,6 +71,9 @@ namespace Sargable.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidRegistry, location, error.Message + " The analyzers use only the EF model until it is fixed."));
         }
 
+        /// <summary>Every called name <see cref="IsCandidate"/> accepts (and <c>foreach</c>, for the statements).</summary>
+        internal static IEnumerable<string> CandidateNames => QueryChains.TerminalNames.Concat(new[] { "foreach" });
+
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {
             InvocationExpressionSyntax invocation => invocation.Expression switch

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -21,6 +22,9 @@ namespace Sargable.Analyzers
     {
         /// <summary>Diagnostic property: "delete" or "update", the set-based statement a fix writes.</summary>
         public const string FixProperty = "Sargable.SetBased";
+
+        /// <summary>Every called name <see cref="IsCandidate"/> accepts (and <c>foreach</c>, for the statements).</summary>
+        internal static IEnumerable<string> CandidateNames { get; } = new[] { "Remove", "RemoveRange", "foreach" };
 
         internal static bool IsCandidate(SyntaxNode node) => node switch
         {

@@ -26,7 +26,7 @@ namespace Sargable.Analyzers.Summaries
 
             // Level 0: methods that mention EF and call something named like an executing operator.
             var added = new List<string>();
-            var executing = relevance.With(Array.Empty<string>(), QueryChains.TerminalNames.Concat(new[] { "SaveChanges", "SaveChangesAsync" }));
+            var executing = relevance.With(Array.Empty<string>(), ExecutingNames);
             foreach (var (tree, text) in texts)
             {
                 executing.Scan(text, out var mentions, out var calls, cancellationToken);
@@ -39,25 +39,14 @@ namespace Sargable.Analyzers.Summaries
             // Levels 1..: methods that call a method found at the level before.
             for (var level = 1; level < QuerySummaries.MaxDepth && added.Count > 0; level++)
             {
-                var callees = Words(added);
+                var callees = EfRelevance.OfCalls(added);
                 added = new List<string>();
                 foreach (var (tree, text) in texts)
                 {
-                    var mentions = new List<int>();
-                    var ids = new List<int>();
-                    callees.Scan(text, 1, mentions, ids, cancellationToken);
-                    if (mentions.Count > 0)
+                    callees.Scan(text, out var mentions, out var calls, cancellationToken);
+                    if (mentions.Length > 0)
                     {
-                        var calls = new List<int>();
-                        for (var i = 0; i < mentions.Count; i++)
-                        {
-                            if (EfRelevance.MayBeCalled(text, mentions[i] + callees.WordOf(ids[i]).Length))
-                            {
-                                calls.Add(mentions[i]);
-                            }
-                        }
-
-                        Collect(tree, calls, mentions.ToArray(), found, added, cancellationToken);
+                        Collect(tree, calls, mentions, found, added, cancellationToken);
                     }
                 }
             }
@@ -69,6 +58,9 @@ namespace Sargable.Analyzers.Summaries
         public static bool IsExecutingName(string name) =>
             QueryChains.IsTerminalName(name) || name is "SaveChanges" or "SaveChangesAsync";
 
+        /// <summary>Every name <see cref="IsExecutingName"/> accepts.</summary>
+        public static IEnumerable<string> ExecutingNames => QueryChains.TerminalNames.Concat(new[] { "SaveChanges", "SaveChangesAsync" });
+
         /// <summary>The called name of an invocation: <c>Get</c> in <c>repo.Get(1)</c>, <c>Get&lt;T&gt;(1)</c> or <c>x?.Get(1)</c>.</summary>
         public static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
         {
@@ -77,8 +69,6 @@ namespace Sargable.Analyzers.Summaries
             SimpleNameSyntax name => name.Identifier.ValueText,
             _ => null,
         };
-
-        private static WordSet Words(IEnumerable<string> names) => new(names.Select(n => new KeyValuePair<string, int>(n, 1)));
 
         /// <summary>
         /// Adds the methods (not yet found) that call, in their body, a name at one of <paramref name="calls"/> and mention
