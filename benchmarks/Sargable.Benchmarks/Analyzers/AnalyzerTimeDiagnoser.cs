@@ -77,6 +77,11 @@ namespace Sargable.Benchmarks.Analyzers
                 .OrderBy(share => share)
                 .ToList();
             File.Delete(file);
+            if (shares.Count == 0)
+            {
+                throw new InvalidOperationException($"The benchmark process wrote an empty list of analyzer times to {file}.");
+            }
+
             yield return new Metric(OwnTimeDescriptor.Instance, 100 * shares[shares.Count / 2]);
         }
 
