@@ -16,13 +16,13 @@ namespace Sargable.Analyzers
     /// </summary>
     internal static class PagingHelperRule
     {
+        /// <summary>Every called name <see cref="IsCandidate"/> accepts.</summary>
+        internal static IEnumerable<string> CandidateNames { get; } = new[] { "Skip" };
+
         /// <summary>
         /// Syntax only: <c>x.Skip(n)</c> with a non-literal count whose receiver chain starts at a bare name that is not a
         /// DbSet (a parameter or a local; DbSet-rooted queries are the shape rules' and are read without binding).
         /// </summary>
-        /// <summary>Every called name <see cref="IsCandidate"/> accepts.</summary>
-        internal static IEnumerable<string> CandidateNames { get; } = new[] { "Skip" };
-
         internal static bool IsCandidate(SyntaxNode node, Dictionary<string, INamedTypeSymbol?> dbSets) =>
             node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Skip" } member, ArgumentList.Arguments.Count: 1 } call &&
             call.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax &&

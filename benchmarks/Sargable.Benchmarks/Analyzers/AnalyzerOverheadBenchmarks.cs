@@ -90,6 +90,7 @@ namespace Sargable.Benchmarks.Analyzers
         {
             if (operations.Count > 0 && Environment.GetEnvironmentVariable(AnalyzerTimeDiagnoser.FolderVariable) is { Length: > 0 } folder)
             {
+                Directory.CreateDirectory(folder);
                 File.WriteAllLines(
                     AnalyzerTimeDiagnoser.FileFor(folder, Project, Round),
                     operations.Select(op => string.Create(CultureInfo.InvariantCulture, $"{op.Operation:R} {op.Own:R}")));
@@ -116,9 +117,10 @@ namespace Sargable.Benchmarks.Analyzers
     /// pinned to one core, with blocking GC and a minimum gen-0 budget of 768 MB, the same for all methods. The runtime
     /// does not keep to that budget: measured 2026-12-06, one gen-0 collection per operation on the repository project
     /// and three or four on the services project remain (four or five without the setting), and their pauses are
-    /// 10-20% of an operation. Tiered compilation is off: with it, the runtime kept re-compiling the compiler's hot methods on the same
-    /// pinned core well past five warm-ups, so early iterations were slower by an amount that differed per process; without
-    /// it every method is compiled once, fully optimized, and the second operation is as fast as the last.
+    /// 10-20% of an operation. Tiered compilation is off: with it, the runtime kept re-compiling the compiler's hot
+    /// methods on the same pinned core well past five warm-ups, so early iterations were slower by an amount that
+    /// differed per process; without it every method is compiled once, fully optimized, and the second operation is as
+    /// fast as the last.
     /// </summary>
     public sealed class CompilerWorkloadConfig : ManualConfig
     {

@@ -18,21 +18,21 @@ namespace Sargable.Benchmarks.Analyzers
     /// <summary>
     /// Adds the "Own time" column: the analyzers' own time (<see cref="TimedAnalyzer"/>) as a share of the rest of the same
     /// operation, median over the measured iterations. The benchmark process writes one line per operation to a file
-    /// named after its parameters in a folder this host process creates; this diagnoser reads it when the case ends.
+    /// named after its parameters in a folder this host process names, and this diagnoser reads it when the case ends.
     /// </summary>
     public sealed class AnalyzerTimeDiagnoser : IDiagnoser
     {
         /// <summary>The environment variable naming the folder; benchmark processes inherit it from the host.</summary>
         public const string FolderVariable = "SARGABLE_BENCH_ANALYZER_TIMES";
 
-        private readonly string folder;
+        private readonly string folder = Path.Combine(Path.GetTempPath(), "sargable-analyzer-times-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 
-        public AnalyzerTimeDiagnoser()
-        {
-            folder = Path.Combine(Path.GetTempPath(), "sargable-analyzer-times-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(folder);
-            Environment.SetEnvironmentVariable(FolderVariable, folder);
-        }
+        /// <summary>
+        /// Names the folder to the benchmark processes. BenchmarkDotNet copies the host's environment into a process's
+        /// start info before it signals diagnosers, so this happens when the config is built; the folder itself is created
+        /// by the first benchmark process that writes to it, so listing or running other suites leaves nothing behind.
+        /// </summary>
+        public AnalyzerTimeDiagnoser() => Environment.SetEnvironmentVariable(FolderVariable, folder);
 
         public IEnumerable<string> Ids => new[] { nameof(AnalyzerTimeDiagnoser) };
 
