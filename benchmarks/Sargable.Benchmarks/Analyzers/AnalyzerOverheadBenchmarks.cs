@@ -24,8 +24,7 @@ namespace Sargable.Benchmarks.Analyzers
     [Config(typeof(CompilerWorkloadConfig))]
     public class AnalyzerOverheadBenchmarks
     {
-        private ImmutableArray<SyntaxTree> trees;
-        private ImmutableArray<MetadataReference> references;
+        private GeneratedCompileWorkload? workload;
         private readonly List<(double Operation, double Own)> operations = new();
         private TimedAnalyzer? timed;
         private ImmutableArray<DiagnosticAnalyzer> queryGuard;
@@ -51,8 +50,7 @@ namespace Sargable.Benchmarks.Analyzers
         [GlobalSetup]
         public void Setup()
         {
-            trees = GeneratedEfProject.Parse(Project == "repositories" ? GeneratedRepositoryProject.Sources(500) : GeneratedEfProject.Sources(500));
-            references = GeneratedEfProject.References(typeof(Microsoft.EntityFrameworkCore.DbContext), typeof(Microsoft.EntityFrameworkCore.RelationalQueryableExtensions));
+            workload = GeneratedCompileWorkload.For(Project);
             timed = new TimedAnalyzer(new Sargable.Analyzers.SargableAnalyzer());
             queryGuard = ImmutableArray.Create<DiagnosticAnalyzer>(timed);
             empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
@@ -97,48 +95,7 @@ namespace Sargable.Benchmarks.Analyzers
             }
         }
 
-        private async Task<int> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers)
-        {
-            // A fresh compilation each time: nothing bound by an earlier iteration is reused. One thread for the
-            // compiler and the analyzers (see CompilerWorkloadConfig).
-            var compilation = GeneratedEfProject.Compile(trees, references);
-            compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync().ConfigureAwait(false);
-            return diagnostics.Length;
-        }
-    }
-
-    /// <summary>
-    /// The target is the analysis work the analyzers add, so the benchmark measures it where the machine cannot blur it.
-    /// On the 2-vCPU development VM a concurrent compile of this project swung between 1.55 s and 2.85 s within one
-    /// process (threads woken across cores cost far more there than on one core, the same effect the runtime benchmark
-    /// pins against), a spread of ±25% against a 5% bound. So the compiler and the analyzer driver run on one thread
-    /// pinned to one core, with blocking GC and a minimum gen-0 budget of 768 MB, the same for all methods. The runtime
-    /// does not keep to that budget: measured 2026-12-06, one gen-0 collection per operation on the repository project
-    /// and three or four on the services project remain (four or five without the setting), and their pauses are
-    /// 10-20% of an operation. Tiered compilation is off: with it, the runtime kept re-compiling the compiler's hot
-    /// methods on the same pinned core well past five warm-ups, so early iterations were slower by an amount that
-    /// differed per process; without it every method is compiled once, fully optimized, and the second operation is as
-    /// fast as the last.
-    /// </summary>
-    public sealed class CompilerWorkloadConfig : ManualConfig
-    {
-        /// <summary>Measured operations per process.</summary>
-        public const int Iterations = 8;
-
-        public CompilerWorkloadConfig()
-        {
-            AddDiagnoser(new AnalyzerTimeDiagnoser());
-            AddJob(Job.Default
-                .WithWarmupCount(2)
-                .WithIterationCount(Iterations)
-                .WithAffinity(new System.IntPtr(1))
-                .WithGcConcurrent(false)
-                .WithEnvironmentVariables(
-                    new EnvironmentVariable("DOTNET_GCgen0size", "0x30000000"),
-                    new EnvironmentVariable("DOTNET_TieredCompilation", "0")));
-        }
+        private Task<int> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers) => workload!.RunAsync(analyzers);
     }
 
     /// <summary>The baseline: an analyzer that registers nothing, so only the compiler and the analyzer driver run.</summary>

@@ -16,9 +16,11 @@ using BenchmarkDotNet.Validators;
 namespace Sargable.Benchmarks.Analyzers
 {
     /// <summary>
-    /// Adds the "Own time" column: the analyzers' own time (<see cref="TimedAnalyzer"/>) as a share of the rest of the same
-    /// operation, median over the measured iterations. The benchmark process writes one line per operation to a file
-    /// named after its parameters in a folder this host process names, and this diagnoser reads it when the case ends.
+    /// Adds the columns the analyzer suites measure inside their operations: "Own time" (<see cref="AnalyzerOverheadBenchmarks"/>),
+    /// the analyzers' own time (<see cref="TimedAnalyzer"/>) as a share of the rest of the same operation; and "Paired
+    /// ratio" with its 95% interval (<see cref="PairedAnalyzerOverheadBenchmarks"/>). Both are medians over the measured
+    /// iterations. The benchmark process writes one line per operation to a file named after its parameters in a folder
+    /// this host process names, and this diagnoser reads it when the case ends.
     /// </summary>
     public sealed class AnalyzerTimeDiagnoser : IDiagnoser
     {
@@ -44,6 +46,10 @@ namespace Sargable.Benchmarks.Analyzers
         public static string FileFor(string folder, string project, int round) =>
             Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{project}-{round}.txt"));
 
+        /// <summary>The file a paired benchmark process writes its pairs to.</summary>
+        public static string PairsFileFor(string folder, string project) =>
+            Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{project}-paired.txt"));
+
         public RunMode GetRunMode(BenchmarkCase benchmarkCase) => RunMode.NoOverhead;
 
         public bool RequiresBlockingAcknowledgments(BenchmarkCase benchmarkCase) => false;
@@ -54,35 +60,66 @@ namespace Sargable.Benchmarks.Analyzers
 
         public IEnumerable<Metric> ProcessResults(DiagnoserResults results)
         {
+            var method = results.BenchmarkCase.Descriptor.WorkloadMethod.Name;
             var project = results.BenchmarkCase.Parameters["Project"] as string;
-            var round = results.BenchmarkCase.Parameters["Round"] as int?;
-            if (project is null || round is null || results.BenchmarkCase.Descriptor.WorkloadMethod.Name != nameof(AnalyzerOverheadBenchmarks.SargableAnalyzers))
+            if (project is null)
             {
-                yield break;
+                return Array.Empty<Metric>();
             }
 
-            var file = FileFor(folder, project, round.Value);
+            // The last lines of a file are the measured iterations; the ones before are the jitting and warm-up operations.
+            var measured = results.BenchmarkCase.Job.Run.IterationCount;
+            if (method == nameof(PairedAnalyzerOverheadBenchmarks.EmptyAndSargable))
+            {
+                var ratios = ReadOperations(PairsFileFor(folder, project), "paired compile times", measured)
+                    .Select(pair => pair.Second / pair.First)
+                    .OrderBy(ratio => ratio)
+                    .ToList();
+                var (low, high) = MedianInterval.Ranks(ratios.Count);
+                return new[]
+                {
+                    new Metric(RatioDescriptor.Median, Median(ratios)),
+                    new Metric(RatioDescriptor.Low, ratios[low]),
+                    new Metric(RatioDescriptor.High, ratios[high]),
+                };
+            }
+
+            if (method == nameof(AnalyzerOverheadBenchmarks.SargableAnalyzers) && results.BenchmarkCase.Parameters["Round"] is int round)
+            {
+                // Each line: the operation's seconds and the analyzers' seconds within it.
+                var shares = ReadOperations(FileFor(folder, project, round), "analyzer times", measured)
+                    .Select(op => op.Second / (op.First - op.Second))
+                    .OrderBy(share => share)
+                    .ToList();
+                return new[] { new Metric(OwnTimeDescriptor.Instance, 100 * Median(shares)) };
+            }
+
+            return Array.Empty<Metric>();
+        }
+
+        private static double Median(List<double> sorted) => sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+        private static List<(double First, double Second)> ReadOperations(string file, string what, int measured)
+        {
             if (!File.Exists(file))
             {
-                throw new InvalidOperationException($"The benchmark process wrote no analyzer times to {file}.");
+                throw new InvalidOperationException($"The benchmark process wrote no {what} to {file}.");
             }
 
-            // Each line: the operation's seconds and the analyzers' seconds within it. The last lines are the measured
-            // iterations; the ones before are the jitting and warm-up operations.
-            var shares = File.ReadAllLines(file)
+            var operations = File.ReadAllLines(file)
                 .Select(line => line.Split(' '))
-                .Select(parts => (Operation: double.Parse(parts[0], CultureInfo.InvariantCulture), Own: double.Parse(parts[1], CultureInfo.InvariantCulture)))
-                .TakeLast(CompilerWorkloadConfig.Iterations)
-                .Select(op => op.Own / (op.Operation - op.Own))
-                .OrderBy(share => share)
+                .Select(parts => (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture)))
+                .TakeLast(measured)
                 .ToList();
             File.Delete(file);
-            if (shares.Count == 0)
+            if (operations.Count == 0)
             {
-                throw new InvalidOperationException($"The benchmark process wrote an empty list of analyzer times to {file}.");
+                throw new InvalidOperationException($"The benchmark process wrote an empty list of {what} to {file}.");
             }
 
-            yield return new Metric(OwnTimeDescriptor.Instance, 100 * shares[shares.Count / 2]);
+            return operations;
         }
 
         /// <summary>Called once at the end of the run: every case has read and deleted its file, so the folder goes too.</summary>
@@ -95,6 +132,41 @@ namespace Sargable.Benchmarks.Analyzers
         }
 
         public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => Array.Empty<ValidationError>();
+
+        private sealed class RatioDescriptor : IMetricDescriptor
+        {
+            public static readonly RatioDescriptor Median = new("SargablePairedRatio", "Paired ratio", "Sargable's compile over the empty analyzer's in the same pair, median of the measured pairs", 0);
+
+            public static readonly RatioDescriptor Low = new("SargablePairedRatioLow", "Ratio CI low", "Lower end of the distribution-free 95% interval of the paired ratio's median", 1);
+
+            public static readonly RatioDescriptor High = new("SargablePairedRatioHigh", "Ratio CI high", "Upper end of the distribution-free 95% interval of the paired ratio's median", 2);
+
+            private RatioDescriptor(string id, string displayName, string legend, int priority)
+            {
+                Id = id;
+                DisplayName = displayName;
+                Legend = legend;
+                PriorityInCategory = priority;
+            }
+
+            public string Id { get; }
+
+            public string DisplayName { get; }
+
+            public string Legend { get; }
+
+            public string NumberFormat => "0.000";
+
+            public UnitType UnitType => UnitType.Dimensionless;
+
+            public string Unit => string.Empty;
+
+            public bool TheGreaterTheBetter => false;
+
+            public int PriorityInCategory { get; }
+
+            public bool GetIsAvailable(Metric metric) => true;
+        }
 
         private sealed class OwnTimeDescriptor : IMetricDescriptor
         {

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Sargable.Benchmarks.Analyzers
+{
+    /// <summary>
+    /// The whole cost Sargable adds to a compile (its actions, the analyzer driver's work for them, and the collections
+    /// its allocations cause), measured so that the VM's drift cannot blur it. <see cref="AnalyzerOverheadBenchmarks"/>
+    /// compares processes minutes apart, and on the development VM the speed of a process moved by up to 1.8× between
+    /// them. Here every operation compiles the generated project twice in one process, seconds apart: once with the
+    /// empty analyzer and once with Sargable, the order alternating between operations, each compile after a full
+    /// blocking collection so both start from the same heap. The "Paired ratio" column
+    /// (<see cref="AnalyzerTimeDiagnoser"/>) is the median over the measured pairs of Sargable's time over the empty
+    /// analyzer's, with a distribution-free 95% interval. Target: at most 1.05 on both projects.
+    /// <c>dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- --filter '*PairedAnalyzerOverhead*'</c>
+    /// </summary>
+    /// <remarks>BenchmarkDotNet's own Mean here is the time of a pair and the collections between its compiles; read the columns.</remarks>
+    [Config(typeof(PairedCompilerWorkloadConfig))]
+    public class PairedAnalyzerOverheadBenchmarks
+    {
+        private readonly List<(double Empty, double Sargable)> pairs = new();
+        private GeneratedCompileWorkload? workload;
+        private ImmutableArray<DiagnosticAnalyzer> sargable;
+        private ImmutableArray<DiagnosticAnalyzer> empty;
+
+        /// <summary>The generated project (see <see cref="GeneratedCompileWorkload.For"/>).</summary>
+        [Params("services", "repositories")]
+        public string Project { get; set; } = "services";
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            workload = GeneratedCompileWorkload.For(Project);
+            sargable = ImmutableArray.Create<DiagnosticAnalyzer>(new Sargable.Analyzers.SargableAnalyzer());
+            empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+        }
+
+        [Benchmark(Description = "compile + empty analyzer and compile + Sargable, paired")]
+        public async Task<int> EmptyAndSargable()
+        {
+            // Alternating the order cancels what running first or second does to a compile (a collection inherited
+            // from the other one, caches warmed by it).
+            var sargableFirst = pairs.Count % 2 == 1;
+            var (first, firstCount) = await TimeAsync(sargableFirst ? sargable : empty).ConfigureAwait(false);
+            var (second, secondCount) = await TimeAsync(sargableFirst ? empty : sargable).ConfigureAwait(false);
+            pairs.Add(sargableFirst ? (second, first) : (first, second));
+            return firstCount + secondCount;
+        }
+
+        [GlobalCleanup]
+        public void WritePairs()
+        {
+            if (pairs.Count > 0 && Environment.GetEnvironmentVariable(AnalyzerTimeDiagnoser.FolderVariable) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllLines(
+                    AnalyzerTimeDiagnoser.PairsFileFor(folder, Project),
+                    pairs.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Empty:R} {pair.Sargable:R}")));
+            }
+        }
+
+        private async Task<(double Seconds, int Diagnostics)> TimeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            var clock = Stopwatch.StartNew();
+            var count = await workload!.RunAsync(analyzers).ConfigureAwait(false);
+            return (clock.Elapsed.TotalSeconds, count);
+        }
+    }
+}
