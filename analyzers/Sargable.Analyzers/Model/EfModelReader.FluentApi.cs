@@ -22,10 +22,7 @@ namespace Sargable.Analyzers.Model
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var syntax = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The EF model is declared in other files than the query being analyzed; it is read once per compilation and cached.
-                var semanticModel = ef.Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-                var body = semanticModel.GetOperation(syntax, cancellationToken);
+                var body = ef.DeclarationModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
                 if (body is null)
                 {
                     continue;

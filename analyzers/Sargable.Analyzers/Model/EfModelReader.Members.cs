@@ -33,8 +33,9 @@ namespace Sargable.Analyzers.Model
                 return true;
             }
 
-            var name = type.ToDisplayString();
-            return name is "System.Uri" or "System.Text.Json.JsonDocument" or "System.Net.IPAddress";
+            // The name first: formatting every navigation's type as a string was most of this check's cost.
+            return type.Name is "Uri" or "JsonDocument" or "IPAddress" &&
+                type.ToDisplayString() is "System.Uri" or "System.Text.Json.JsonDocument" or "System.Net.IPAddress";
         }
 
         private static void ReadMembersAndAnnotations(EfSymbols ef, EntityModel entity, Dictionary<INamedTypeSymbol, EntityModel> entities)

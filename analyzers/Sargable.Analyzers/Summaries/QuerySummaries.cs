@@ -122,7 +122,7 @@ namespace Sargable.Analyzers.Summaries
                 return null;
             }
 
-            var model = symbols.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            var model = symbols.DeclarationModel(declaration.SyntaxTree);
             return model.GetOperation(call, cancellationToken) is IInvocationOperation { Arguments.Length: 1 } invocation &&
                 (symbols.IsDbContext(invocation.TargetMethod.ContainingType) || symbols.IsDbSet(invocation.TargetMethod.ContainingType)) &&
                 invocation.Arguments[0].Value.Unwrap() is IParameterReferenceOperation parameter &&
@@ -257,7 +257,7 @@ namespace Sargable.Analyzers.Summaries
                         continue;
                     }
 
-                    model ??= symbols.Compilation.GetSemanticModel(declaration.SyntaxTree);
+                    model ??= symbols.DeclarationModel(declaration.SyntaxTree);
                     if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation || QueryChains.IsInsideExpressionTree(invocation))
                     {
                         continue;
