@@ -20,7 +20,8 @@ namespace Sargable.Benchmarks.Analyzers
     /// the analyzers' own time (<see cref="TimedAnalyzer"/>) as a share of the rest of the same operation; and "Paired
     /// ratio" with its 95% interval (<see cref="PairedAnalyzerOverheadBenchmarks"/>). Both are medians over the measured
     /// iterations. The benchmark process writes one line per operation to a file named after its parameters in a folder
-    /// this host process names, and this diagnoser reads it when the case ends.
+    /// this host process names; this diagnoser reads it when the case ends and moves it to the results folder
+    /// (<c>analyzer-times-*.txt</c>, all operations, warm-ups first).
     /// </summary>
     public sealed class AnalyzerTimeDiagnoser : IDiagnoser
     {
@@ -69,25 +70,25 @@ namespace Sargable.Benchmarks.Analyzers
 
             // The last lines of a file are the measured iterations; the ones before are the jitting and warm-up operations.
             var measured = results.BenchmarkCase.Job.Run.IterationCount;
+            var keep = Path.Combine(results.BenchmarkCase.Config.ArtifactsPath, "results");
             if (method == nameof(PairedAnalyzerOverheadBenchmarks.EmptyAndSargable))
             {
-                var ratios = ReadOperations(PairsFileFor(folder, project), "paired compile times", measured)
-                    .Select(pair => pair.Second / pair.First)
-                    .OrderBy(ratio => ratio)
-                    .ToList();
-                var (low, high) = MedianInterval.Ranks(ratios.Count);
+                // Each line: the empty analyzer's seconds, Sargable's, and which ran first. Consecutive pairs alternate
+                // the order; the geometric mean of two of them cancels what running first costs.
+                var balanced = BalancedRatios.Of(ReadOperations(PairsFileFor(folder, project), "paired compile times", measured, keep));
+                var (low, high) = MedianInterval.Ranks(balanced.Count);
                 return new[]
                 {
-                    new Metric(RatioDescriptor.Median, Median(ratios)),
-                    new Metric(RatioDescriptor.Low, ratios[low]),
-                    new Metric(RatioDescriptor.High, ratios[high]),
+                    new Metric(RatioDescriptor.Median, Median(balanced)),
+                    new Metric(RatioDescriptor.Low, balanced[low]),
+                    new Metric(RatioDescriptor.High, balanced[high]),
                 };
             }
 
             if (method == nameof(AnalyzerOverheadBenchmarks.SargableAnalyzers) && results.BenchmarkCase.Parameters["Round"] is int round)
             {
                 // Each line: the operation's seconds and the analyzers' seconds within it.
-                var shares = ReadOperations(FileFor(folder, project, round), "analyzer times", measured)
+                var shares = ReadOperations(FileFor(folder, project, round), "analyzer times", measured, keep)
                     .Select(op => op.Second / (op.First - op.Second))
                     .OrderBy(share => share)
                     .ToList();
@@ -101,7 +102,11 @@ namespace Sargable.Benchmarks.Analyzers
             ? sorted[sorted.Count / 2]
             : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
-        private static List<(double First, double Second)> ReadOperations(string file, string what, int measured)
+        /// <summary>
+        /// The measured operations of a case. The file moves to <paramref name="keep"/> (BenchmarkDotNet's results folder),
+        /// so every ratio in a report can be traced to its raw seconds.
+        /// </summary>
+        private static List<(double First, double Second)> ReadOperations(string file, string what, int measured, string keep)
         {
             if (!File.Exists(file))
             {
@@ -113,7 +118,10 @@ namespace Sargable.Benchmarks.Analyzers
                 .Select(parts => (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture)))
                 .TakeLast(measured)
                 .ToList();
-            File.Delete(file);
+            Directory.CreateDirectory(keep);
+            var kept = Path.Combine(keep, "analyzer-times-" + Path.GetFileName(file));
+            File.Delete(kept);
+            File.Move(file, kept);
             if (operations.Count == 0)
             {
                 throw new InvalidOperationException($"The benchmark process wrote an empty list of {what} to {file}.");
@@ -122,7 +130,7 @@ namespace Sargable.Benchmarks.Analyzers
             return operations;
         }
 
-        /// <summary>Called once at the end of the run: every case has read and deleted its file, so the folder goes too.</summary>
+        /// <summary>Called once at the end of the run: every case has read and moved its file, so the folder goes too.</summary>
         public void DisplayResults(ILogger logger)
         {
             if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
@@ -135,7 +143,7 @@ namespace Sargable.Benchmarks.Analyzers
 
         private sealed class RatioDescriptor : IMetricDescriptor
         {
-            public static readonly RatioDescriptor Median = new("SargablePairedRatio", "Paired ratio", "Sargable's compile over the empty analyzer's in the same pair, median of the measured pairs", 0);
+            public static readonly RatioDescriptor Median = new("SargablePairedRatio", "Paired ratio", "Sargable's compile over the empty analyzer's, geometric mean of two consecutive pairs (one of each order), median over the measured pairs", 0);
 
             public static readonly RatioDescriptor Low = new("SargablePairedRatioLow", "Ratio CI low", "Lower end of the distribution-free 95% interval of the paired ratio's median", 1);
 
