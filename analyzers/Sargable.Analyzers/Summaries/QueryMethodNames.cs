@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Sargable.Analyzers.Query;
 
 namespace Sargable.Analyzers.Summaries
@@ -77,18 +78,33 @@ namespace Sargable.Analyzers.Summaries
         private static void Collect(SyntaxTree tree, List<int> calls, int[] mentions, HashSet<string> found, List<string> added, CancellationToken cancellationToken)
         {
             var tokens = new TokenCursor(tree.GetRoot(cancellationToken));
+
+            // A method whose name is found, or that mentions no EF, is settled for every call in it: the calls after
+            // the first (positions come in text order) need no token lookup.
+            var settled = default(TextSpan);
             foreach (var position in calls)
             {
-                if (CandidateWalker.NodeNamedAt(tokens, position) is not InvocationExpressionSyntax call ||
-                    CandidateWalker.Member(call) is not MethodDeclarationSyntax method ||
-                    ((SyntaxNode?)method.Body ?? method.ExpressionBody) is not { } body || !body.FullSpan.Contains(call.FullSpan) ||
-                    found.Contains(method.Identifier.ValueText) || !EfRelevance.IsRelevant(method, mentions))
+                if (settled.Contains(position) ||
+                    CandidateWalker.NodeNamedAt(tokens, position) is not InvocationExpressionSyntax call ||
+                    CandidateWalker.Member(call) is not MethodDeclarationSyntax method)
+                {
+                    continue;
+                }
+
+                if (found.Contains(method.Identifier.ValueText) || !EfRelevance.IsRelevant(method, mentions))
+                {
+                    settled = method.Span;
+                    continue;
+                }
+
+                if (((SyntaxNode?)method.Body ?? method.ExpressionBody) is not { } body || !body.FullSpan.Contains(call.FullSpan))
                 {
                     continue;
                 }
 
                 found.Add(method.Identifier.ValueText);
                 added.Add(method.Identifier.ValueText);
+                settled = method.Span;
             }
         }
     }
