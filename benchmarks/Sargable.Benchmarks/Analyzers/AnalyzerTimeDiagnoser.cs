@@ -79,7 +79,7 @@ namespace Sargable.Benchmarks.Analyzers
                 var (low, high) = MedianInterval.Ranks(balanced.Count);
                 return new[]
                 {
-                    new Metric(RatioDescriptor.Median, Median(balanced)),
+                    new Metric(RatioDescriptor.Median, MedianInterval.Median(balanced)),
                     new Metric(RatioDescriptor.Low, balanced[low]),
                     new Metric(RatioDescriptor.High, balanced[high]),
                 };
@@ -92,15 +92,11 @@ namespace Sargable.Benchmarks.Analyzers
                     .Select(op => op.Second / (op.First - op.Second))
                     .OrderBy(share => share)
                     .ToList();
-                return new[] { new Metric(OwnTimeDescriptor.Instance, 100 * Median(shares)) };
+                return new[] { new Metric(OwnTimeDescriptor.Instance, 100 * MedianInterval.Median(shares)) };
             }
 
             return Array.Empty<Metric>();
         }
-
-        private static double Median(List<double> sorted) => sorted.Count % 2 == 1
-            ? sorted[sorted.Count / 2]
-            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
         /// <summary>
         /// The measured operations of a case. The file moves to <paramref name="keep"/> (BenchmarkDotNet's results folder),

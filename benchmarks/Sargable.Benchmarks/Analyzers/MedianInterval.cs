@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Sargable.Benchmarks.Analyzers
 {
@@ -8,6 +9,11 @@ namespace Sargable.Benchmarks.Analyzers
     /// </summary>
     public static class MedianInterval
     {
+        /// <summary>The median of values sorted ascending (the mean of the middle two for an even count).</summary>
+        public static double Median(IReadOnlyList<double> sorted) => sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
         /// <summary>
         /// The ranks (0-based, in the sorted sample) of a distribution-free interval of at least 95% for the median: the
         /// k-th smallest and k-th largest of n values, with the largest k for which P(Binomial(n, 1/2) &lt; k) ≤ 2.5%.

@@ -95,7 +95,7 @@ namespace Sargable.Benchmarks.Analyzers
 
         private static string Row(string name, List<double> sorted)
         {
-            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            var median = MedianInterval.Median(sorted);
             if (sorted.Count < MinimumForInterval)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sorted.Count} | {median:F3} | too few ratios for an interval |");
