@@ -8,8 +8,8 @@ namespace Sargable.Benchmarks.Analyzers
 {
     /// <summary>
     /// Pools the raw pairs of several runs of the paired analyzer benchmark into one median and interval. One run's
-    /// interval covers the spread between its pairs, not between runs: on the development VM three runs of the same code
-    /// read services 1.026-1.051, each with an interval narrower than that spread. Pooling every run of a commit (never a
+    /// interval covers the spread between its pairs, not between runs: on the development VM four runs of the same code
+    /// read repositories 1.041-1.049 and, on the previous commit that morning, 1.025 and 1.034. Pooling every run of a commit (never a
     /// chosen few) measures that spread too.
     /// <c>dotnet run -c Release --project benchmarks/Sargable.Benchmarks -- pool-paired-ratios FILE...</c>, each FILE an
     /// <c>analyzer-times-&lt;project&gt;-paired.txt</c> kept from one run.

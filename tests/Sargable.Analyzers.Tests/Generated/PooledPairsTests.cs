@@ -22,9 +22,10 @@ namespace Sargable.Analyzers.Tests.Generated
         }
 
         [Fact]
-        public void Runs_are_balanced_separately_then_pooled()
+        public void Each_run_gets_a_row_and_the_pool_a_median_between_them()
         {
-            // Run 1 costs 2%, run 2 costs 6%; the pooled median of 4 ratios lies between them.
+            // Run 1 costs 2%, run 2 costs 6%: three balanced ratios each, too few for an interval on their own; the
+            // pooled median of all six lies between them.
             var one = Write("one.txt", "2 2.04 empty-first", "2 2.04 sargable-first", "2 2.04 empty-first", "2 2.04 sargable-first", "2 2.04 empty-first", "2 2.04 sargable-first");
             var two = Write("two.txt", "2 2.12 empty-first", "2 2.12 sargable-first", "2 2.12 empty-first", "2 2.12 sargable-first", "2 2.12 empty-first", "2 2.12 sargable-first");
             var output = new StringWriter();
@@ -33,6 +34,8 @@ namespace Sargable.Analyzers.Tests.Generated
             Assert.Equal(0, PooledPairs.Run(new[] { one, two }, output, measured: 6));
 
             var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.EndsWith("one.txt | 3 | 1.020 | too few ratios for an interval |", lines[^3], StringComparison.Ordinal);
+            Assert.EndsWith("two.txt | 3 | 1.060 | too few ratios for an interval |", lines[^2], StringComparison.Ordinal);
             Assert.Equal("| pooled (2 runs) | 6 | 1.040 | 1.020–1.060 |", lines[^1]);
         }
 
