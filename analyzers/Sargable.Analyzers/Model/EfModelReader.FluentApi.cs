@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Sargable.Analyzers.Model
 {
     /// <summary>
-    /// The fluent API: walks <c>OnModelCreating</c>/<c>Configure</c> and the helpers they pass a builder to, and reads
+    /// The fluent API: walks <c>OnModelCreating</c>/<c>Configure</c> and the helpers they pass a builder to (from syntax when
+    /// <c>EfModelReader.FluentSyntax.cs</c> can, bound otherwise), and reads
     /// each EF call (Entity, ToTable, HasKey, HasNoKey, HasIndex, HasData, HasForeignKey, HasColumnName) into the facts.
     /// </summary>
     internal static partial class EfModelReader
@@ -14,6 +15,11 @@ namespace Sargable.Analyzers.Model
         private static void Walk(EfSymbols ef, IMethodSymbol method, FluentFacts facts, CancellationToken cancellationToken)
         {
             if (!facts.Visited.Add(method.OriginalDefinition))
+            {
+                return;
+            }
+
+            if (facts.ReadSyntaxFirst && TryWalkSyntax(ef, method, facts, cancellationToken))
             {
                 return;
             }

@@ -11,6 +11,9 @@ namespace Sargable.Analyzers.Model
         {
             public HashSet<IMethodSymbol> Visited { get; } = new(Comparer);
 
+            /// <summary>Try each method's syntax before binding it (off only to compare both readings in tests).</summary>
+            public bool ReadSyntaxFirst { get; set; } = true;
+
             public bool Incomplete { get; set; }
 
             /// <summary>The context being read calls (or inherits) an OnModelCreating compiled in another assembly.</summary>

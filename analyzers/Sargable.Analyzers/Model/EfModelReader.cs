@@ -11,12 +11,13 @@ namespace Sargable.Analyzers.Model
     /// an index per foreign key). Whatever it cannot follow makes the affected entities "indexes not visible".
     /// </summary>
     /// <remarks>
-    /// <see cref="Read"/> goes in phases:
+    /// <see cref="Read(EfSymbols, bool, CancellationToken)"/> goes in phases:
     /// <list type="number">
     /// <item><description>Discovery (<c>EfModelReader.Discovery.cs</c>): the source types that are contexts or
     /// <c>IEntityTypeConfiguration&lt;T&gt;</c>; each context's DbSets name its entities.</description></item>
     /// <item><description>Fluent API (<c>EfModelReader.FluentApi.cs</c>, with the arguments of its calls in
-    /// <c>EfModelReader.FluentArguments.cs</c>): every <c>OnModelCreating</c> and <c>Configure</c> body is walked, and so
+    /// <c>EfModelReader.FluentArguments.cs</c>; the common forms read from syntax first in <c>EfModelReader.FluentSyntax*.cs</c>,
+    /// which hands any other method to binding): every <c>OnModelCreating</c> and <c>Configure</c> body is walked, and so
     /// is every helper in source that receives a builder; what they configure is collected as
     /// <c>FluentFacts</c> (<c>EfModelReader.FluentFacts.cs</c>); <c>ConfigureConventions</c> is walked the same way for
     /// the type-wide value conversions (<c>Properties&lt;T&gt;().HaveConversion...</c>), and what they leave out of sight (a helper or base
@@ -33,7 +34,10 @@ namespace Sargable.Analyzers.Model
     {
         private static readonly SymbolEqualityComparer Comparer = SymbolEqualityComparer.Default;
 
-        public static EfModel Read(EfSymbols ef, CancellationToken cancellationToken)
+        public static EfModel Read(EfSymbols ef, CancellationToken cancellationToken) => Read(ef, readSyntaxFirst: true, cancellationToken);
+
+        /// <summary>The model, with the fluent API read from syntax where it can be (<paramref name="readSyntaxFirst"/>) or always bound.</summary>
+        internal static EfModel Read(EfSymbols ef, bool readSyntaxFirst, CancellationToken cancellationToken)
         {
             var compilation = ef.Compilation;
             var contexts = new List<INamedTypeSymbol>();
@@ -56,7 +60,7 @@ namespace Sargable.Analyzers.Model
             }
 
             var entities = new Dictionary<INamedTypeSymbol, EntityModel>(Comparer);
-            var facts = new FluentFacts();
+            var facts = new FluentFacts { ReadSyntaxFirst = readSyntaxFirst };
             foreach (var context in contexts)
             {
                 for (var type = context; type is not null && !Comparer.Equals(type, ef.DbContext); type = type.BaseType)
