@@ -67,14 +67,14 @@ namespace Sargable.Analyzers.Tests.Generated
                     .Count(m => m is not null && EfModelReader.CanReadFromSyntax(ef, m, CancellationToken.None));
             }
 
-            Assert.True(models >= 20, $"Only {models} models were compared.");
-            Assert.True(fromSyntax >= 10, $"Only {fromSyntax} methods were read from syntax.");
+            Assert.True(models >= 25, $"Only {models} models were compared.");
+            Assert.True(fromSyntax >= 30, $"Only {fromSyntax} methods were read from syntax.");
         }
 
         private static CSharpCompilation Compile(IEnumerable<string> sources) =>
             GeneratedEfProject.Compile(GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()), TestReferences.WithEfCore);
 
-        /// <summary>Every literal in the analyzer tests that holds a model, and each sample project's sources.</summary>
+        /// <summary>Every literal in the analyzer tests that holds a model, and each project of the repository that has one.</summary>
         private static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Corpus()
         {
             foreach (var project in new[] { "Sargable.Analyzers.Tests", "Sargable.Analyzers.CodeFixes.Tests" })
@@ -95,12 +95,17 @@ namespace Sargable.Analyzers.Tests.Generated
                 }
             }
 
-            foreach (var sample in Directory.EnumerateDirectories(RepositoryPaths.Combine("samples")))
+            // Contexts written as files: the samples, the CLI's fixture apps, the reference queries' and the SQL corpus' models.
+            var projects = Directory.EnumerateDirectories(RepositoryPaths.Combine("samples"))
+                .Concat(Directory.EnumerateDirectories(RepositoryPaths.Combine("tests", "Sargable.Cli.Tests", "Fixtures")))
+                .Append(RepositoryPaths.Combine("runtime", "Sargable.Deployments"))
+                .Append(RepositoryPaths.Combine("tests", "Sargable.Core.Tests", "EfCorpus"));
+            foreach (var project in projects)
             {
-                var sources = SourceFiles(sample).Select(File.ReadAllText).ToList();
+                var sources = SourceFiles(project).Select(File.ReadAllText).ToList();
                 if (sources.Count > 0)
                 {
-                    yield return (Path.GetFileName(sample), sources);
+                    yield return (Path.GetFileName(project), sources);
                 }
             }
 
