@@ -62,7 +62,7 @@ namespace Sargable.Analyzers.Model
             /// <summary>After Property(...): HasColumnName and HasConversion are read.</summary>
             Property,
 
-            /// <summary>A builder nothing further is read from (KeyBuilder, DataBuilder, or one not followed).</summary>
+            /// <summary>A builder nothing further is read from (KeyBuilder, DataBuilder, or one returned by a call not followed).</summary>
             Other,
         }
 
@@ -75,10 +75,14 @@ namespace Sargable.Analyzers.Model
                 string? property = null;
                 INamedTypeSymbol? dependent = null;
                 string? navigation = null;
+
+                // After a call the reader does not know, the builder the chain is on is unknown: it could be an entity
+                // builder again, whose calls the binding walk reads, so nothing may follow.
+                var unknownReceiver = false;
                 for (var i = start; i < calls.Count; i++)
                 {
                     var call = calls[i];
-                    if (CallName(call) is not { } nameSyntax)
+                    if (unknownReceiver || CallName(call) is not { } nameSyntax)
                     {
                         return false;
                     }
@@ -101,7 +105,7 @@ namespace Sargable.Analyzers.Model
 
                             break;
                         case Link.Index:
-                            if (!ReadIndexCall(call, name, index!))
+                            if (!ReadIndexCall(call, name, index!, out unknownReceiver))
                             {
                                 return false;
                             }
@@ -163,6 +167,7 @@ namespace Sargable.Analyzers.Model
                             }
 
                             link = Link.Other;
+                            unknownReceiver = true;
                             break;
                     }
                 }
@@ -294,9 +299,10 @@ namespace Sargable.Analyzers.Model
             }
 
             /// <summary>The calls after HasIndex the binding walk applies to the index, whatever builder they are on.</summary>
-            private bool ReadIndexCall(InvocationExpressionSyntax call, string name, IndexModel index)
+            private bool ReadIndexCall(InvocationExpressionSyntax call, string name, IndexModel index, out bool unknownReceiver)
             {
                 var arguments = call.ArgumentList.Arguments;
+                unknownReceiver = false;
                 switch (name)
                 {
                     case "IsUnique":
@@ -331,6 +337,7 @@ namespace Sargable.Analyzers.Model
                         index.Name = databaseName ?? index.Name;
                         return true;
                     default:
+                        unknownReceiver = true;
                         return !MeaningfulCalls.Contains(name) && InertArguments(call);
                 }
             }
