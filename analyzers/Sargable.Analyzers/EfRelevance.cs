@@ -19,7 +19,9 @@ namespace Sargable.Analyzers
             "Set", "Entry", "DbSet", "IQueryable", "Remove", "RemoveRange", "SaveChanges", "SaveChangesAsync", "Find", "FindAsync", "AsQueryable",
         };
 
-        private const int MentionFlag = 1;
+        /// <summary>The flag of the EF names in <see cref="WordsWith"/>; flags from 4 up are free for its callers.</summary>
+        public const int MentionFlag = 1;
+
         private const int CandidateFlag = 2;
 
         private readonly WordSet words;
@@ -160,21 +162,16 @@ namespace Sargable.Analyzers
             DbSets,
             HasOperatorLookalikes);
 
-        /// <summary>
-        /// Where <paramref name="names"/> are mentioned and called, for the query summaries' later levels: a member is
-        /// worth reading when it mentions one of them, and a call of one is a candidate.
-        /// </summary>
-        public static EfRelevance OfCalls(IEnumerable<string> names) => new(
-            new WordSet(Entries(names, MentionFlag | CandidateFlag)),
-            new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal),
-            hasOperatorLookalikes: false);
+        /// <summary>The EF names (flag <see cref="MentionFlag"/>) and <paramref name="more"/>, as one set to scan the text for.</summary>
+        public WordSet WordsWith(IEnumerable<KeyValuePair<string, int>> more) =>
+            new(Enumerable.Range(0, words.Count).Select(id => new KeyValuePair<string, int>(words.WordOf(id), words.FlagsOf(id))).Concat(more));
 
         /// <summary>
         /// Text only: can the name ending at <paramref name="end"/> be the called name of an invocation? It must be
         /// followed by its argument list or type arguments; a comment or a directive in between is left to the tree.
         /// Most names that are not called are properties (<c>list.Count</c>), and they need no token lookup.
         /// </summary>
-        private static bool MayBeCalled(string text, int end)
+        public static bool MayBeCalled(string text, int end)
         {
             while (end < text.Length && char.IsWhiteSpace(text[end]))
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Sargable.Analyzers.Model;
@@ -75,50 +74,11 @@ namespace Sargable.Analyzers.Tests.Generated
             GeneratedEfProject.Compile(GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()), TestReferences.WithEfCore);
 
         /// <summary>Every literal in the analyzer tests that holds a model, and each project of the repository that has one.</summary>
-        private static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Corpus()
-        {
-            foreach (var project in new[] { "Sargable.Analyzers.Tests", "Sargable.Analyzers.CodeFixes.Tests" })
-            {
-                foreach (var file in SourceFiles(RepositoryPaths.Combine("tests", project)))
-                {
-                    var tokens = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens()
-                        .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken));
-                    foreach (var token in tokens)
-                    {
-                        var text = Markup().Replace(token.ValueText, string.Empty);
-                        if (text.Contains("OnModelCreating", StringComparison.Ordinal) || text.Contains("IEntityTypeConfiguration<", StringComparison.Ordinal))
-                        {
-                            var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                            yield return ($"{Path.GetFileName(file)}:{line.ToString(CultureInfo.InvariantCulture)}", new[] { text, TestModel.Deployments });
-                        }
-                    }
-                }
-            }
-
-            // Contexts written as files: the samples, the CLI's fixture apps, the reference queries' and the SQL corpus' models.
-            var projects = Directory.EnumerateDirectories(RepositoryPaths.Combine("samples"))
-                .Concat(Directory.EnumerateDirectories(RepositoryPaths.Combine("tests", "Sargable.Cli.Tests", "Fixtures")))
-                .Append(RepositoryPaths.Combine("runtime", "Sargable.Deployments"))
-                .Append(RepositoryPaths.Combine("tests", "Sargable.Core.Tests", "EfCorpus"));
-            foreach (var project in projects)
-            {
-                var sources = SourceFiles(project).Select(File.ReadAllText).ToList();
-                if (sources.Count > 0)
-                {
-                    yield return (Path.GetFileName(project), sources);
-                }
-            }
-
-            yield return ("the repository project", GeneratedRepositoryProject.Sources(60).Select(s => s.Text).ToList());
-        }
-
-        private static IEnumerable<string> SourceFiles(string directory) =>
-            Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal);
-
-        [GeneratedRegex(@"\{\|[A-Z]+[0-9]*:|\[\||\|\]|\|\}")]
-        private static partial Regex Markup();
+        private static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Corpus() =>
+            SourceCorpus.TestLiterals(text => text.Contains("OnModelCreating", StringComparison.Ordinal) || text.Contains("IEntityTypeConfiguration<", StringComparison.Ordinal))
+                .Select(l => (l.Origin, (IReadOnlyList<string>)new[] { l.Text, TestModel.Deployments }))
+                .Concat(SourceCorpus.Projects())
+                .Append(("the repository project", GeneratedRepositoryProject.Sources(60).Select(s => s.Text).ToList()));
 
         /// <summary>Everything the analyzers use from the model, entity by entity, in a stable order.</summary>
         private static string Describe(EfModel model)

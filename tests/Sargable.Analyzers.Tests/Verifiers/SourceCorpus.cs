@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Sargable.Analyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// Real sources to compare two ways of reading code on: the C# literals of the analyzer tests (markup removed) and
+    /// the projects of the repository written as files.
+    /// </summary>
+    public static partial class SourceCorpus
+    {
+        /// <summary>Every string literal of the analyzer and code-fix tests that <paramref name="holds"/> accepts, with its file and line.</summary>
+        public static IEnumerable<(string Origin, string Text)> TestLiterals(Func<string, bool> holds)
+        {
+            foreach (var project in new[] { "Sargable.Analyzers.Tests", "Sargable.Analyzers.CodeFixes.Tests" })
+            {
+                foreach (var file in SourceFiles(RepositoryPaths.Combine("tests", project)))
+                {
+                    var tokens = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens()
+                        .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken));
+                    foreach (var token in tokens)
+                    {
+                        var text = Markup().Replace(token.ValueText, string.Empty);
+                        if (holds(text))
+                        {
+                            var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                            yield return ($"{Path.GetFileName(file)}:{line.ToString(CultureInfo.InvariantCulture)}", text);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Contexts and code written as files: the samples, the CLI's fixture apps, the reference queries and the SQL corpus' model.</summary>
+        public static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Projects()
+        {
+            var projects = Directory.EnumerateDirectories(RepositoryPaths.Combine("samples"))
+                .Concat(Directory.EnumerateDirectories(RepositoryPaths.Combine("tests", "Sargable.Cli.Tests", "Fixtures")))
+                .Append(RepositoryPaths.Combine("runtime", "Sargable.Deployments"))
+                .Append(RepositoryPaths.Combine("tests", "Sargable.Core.Tests", "EfCorpus"));
+            foreach (var project in projects)
+            {
+                var sources = SourceFiles(project).Select(File.ReadAllText).ToList();
+                if (sources.Count > 0)
+                {
+                    yield return (Path.GetFileName(project), sources);
+                }
+            }
+        }
+
+        private static IEnumerable<string> SourceFiles(string directory) =>
+            Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+
+        [GeneratedRegex(@"\{\|[A-Z]+[0-9]*:|\[\||\|\]|\|\}")]
+        private static partial Regex Markup();
+    }
+}
