@@ -70,8 +70,7 @@ namespace Sargable.Analyzers.Tests.Generated
             Assert.True(fromSyntax >= 30, $"Only {fromSyntax} methods were read from syntax.");
         }
 
-        private static CSharpCompilation Compile(IEnumerable<string> sources) =>
-            GeneratedEfProject.Compile(GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()), TestReferences.WithEfCore);
+        private static CSharpCompilation Compile(IEnumerable<string> sources) => SourceCorpus.Compile(sources);
 
         /// <summary>Every literal in the analyzer tests that holds a model, and each project of the repository that has one.</summary>
         private static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Corpus() =>

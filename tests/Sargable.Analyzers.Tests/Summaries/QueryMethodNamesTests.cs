@@ -138,7 +138,6 @@ namespace Sargable.Analyzers.Tests.Summaries
                 .Append(("the repository project", GeneratedRepositoryProject.Sources(80).Select(s => s.Text).ToList()))
                 .Append(("the services project", GeneratedEfProject.Sources(80).Select(s => s.Text).ToList()));
 
-        private static CSharpCompilation Compile(IEnumerable<string> sources) =>
-            GeneratedEfProject.Compile(GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()), TestReferences.WithEfCore);
+        private static CSharpCompilation Compile(IEnumerable<string> sources) => SourceCorpus.Compile(sources);
     }
 }

@@ -50,6 +50,12 @@ namespace Sargable.Analyzers.Tests.Verifiers
             }
         }
 
+        /// <summary>The sources with the tests' global usings, compiled against EF Core.</summary>
+        public static CSharpCompilation Compile(IEnumerable<string> sources) =>
+            Sargable.Benchmarks.Analyzers.GeneratedEfProject.Compile(
+                Sargable.Benchmarks.Analyzers.GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()),
+                TestReferences.WithEfCore);
+
         private static IEnumerable<string> SourceFiles(string directory) =>
             Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
