@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Sargable.Analyzers.Model;
+using Sargable.Analyzers.Tests.Corpus;
 using Sargable.Analyzers.Tests.Verifiers;
 using Sargable.Benchmarks.Analyzers;
 

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Sargable.Analyzers.Summaries;
+using Sargable.Analyzers.Tests.Corpus;
 using Sargable.Analyzers.Tests.Verifiers;
 using Sargable.Benchmarks.Analyzers;
 

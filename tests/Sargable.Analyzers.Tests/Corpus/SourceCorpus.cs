@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Sargable.Analyzers.Tests.Verifiers;
+using Sargable.Benchmarks.Analyzers;
 
-namespace Sargable.Analyzers.Tests.Verifiers
+namespace Sargable.Analyzers.Tests.Corpus
 {
     /// <summary>
     /// Real sources to compare two ways of reading code on: the C# literals of the analyzer tests (markup removed) and
-    /// the projects of the repository written as files.
+    /// the projects of the repository written as files. Not among the Verifiers, which the code-fix tests compile too:
+    /// it compiles with the benchmarks' generated-project settings.
     /// </summary>
     public static partial class SourceCorpus
     {
@@ -52,8 +55,8 @@ namespace Sargable.Analyzers.Tests.Verifiers
 
         /// <summary>The sources with the tests' global usings, compiled against EF Core.</summary>
         public static CSharpCompilation Compile(IEnumerable<string> sources) =>
-            Sargable.Benchmarks.Analyzers.GeneratedEfProject.Compile(
-                Sargable.Benchmarks.Analyzers.GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()),
+            GeneratedEfProject.Compile(
+                GeneratedEfProject.Parse(sources.Prepend(TestModel.GlobalUsings).Select((t, i) => ($"/{i}.cs", t)).ToList()),
                 TestReferences.WithEfCore);
 
         private static IEnumerable<string> SourceFiles(string directory) =>
