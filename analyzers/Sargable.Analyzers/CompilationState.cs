@@ -101,7 +101,7 @@ namespace Sargable.Analyzers
 
             var created = EfRelevance.Create(Symbols, cancellationToken);
             var names = QueryMethodNames.Find(Symbols.Compilation, created, cancellationToken);
-            Interlocked.CompareExchange(ref summaries, new QuerySummaries(Symbols, names), null);
+            Interlocked.CompareExchange(ref summaries, new QuerySummaries(Symbols, names, new SyntaxQuerySites(this)), null);
             // Update calls matter to SARG0005 (Remove is among the EF names every member is checked for).
             created = created.With(names.Concat(RowByRowWriteRule.RelevantNames), SargableAnalyzer.CandidateNames(names));
             return Interlocked.CompareExchange(ref relevance, created, null) ?? created;

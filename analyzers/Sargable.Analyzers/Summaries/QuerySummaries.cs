@@ -69,13 +69,18 @@ namespace Sargable.Analyzers.Summaries
         private static readonly QuerySite None = new(string.Empty, Location.None);
 
         private readonly EfSymbols symbols;
+        private readonly SyntaxQuerySites? bySyntax;
         private readonly ConcurrentDictionary<IMethodSymbol, QuerySite> cache = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, WrappedWrite> wrappers = new(SymbolEqualityComparer.Default);
         private readonly Lazy<ImmutableArray<INamedTypeSymbol>> sourceTypes;
 
-        public QuerySummaries(EfSymbols symbols, HashSet<string> names)
+        /// <param name="symbols">The compilation's EF symbols.</param>
+        /// <param name="names">See <see cref="Names"/>.</param>
+        /// <param name="bySyntax">Settles plain DbSet queries without binding; null binds every call it checks.</param>
+        public QuerySummaries(EfSymbols symbols, HashSet<string> names, SyntaxQuerySites? bySyntax)
         {
             this.symbols = symbols;
+            this.bySyntax = bySyntax;
             Names = names;
             sourceTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(() => SourceTypes(symbols.Compilation.Assembly.GlobalNamespace));
         }
@@ -255,6 +260,11 @@ namespace Sargable.Analyzers.Summaries
                     if (name is null || !(executes || Names.Contains(name)))
                     {
                         continue;
+                    }
+
+                    if (executes && bySyntax is not null && bySyntax.RunsQuery(call, cancellationToken))
+                    {
+                        return new QuerySite(name!, QueryChains.CallLocation(call));
                     }
 
                     model ??= symbols.DeclarationModel(declaration.SyntaxTree);

@@ -53,6 +53,17 @@ namespace Sargable.Analyzers.Tests.Corpus
             }
         }
 
+        /// <summary>
+        /// Every source set worth compiling on its own: the test literals that hold a class or a query (a bare statement
+        /// wrapped in a method), the projects, and both generated projects at 80 files.
+        /// </summary>
+        public static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Compilations() =>
+            TestLiterals(text => text.Contains("class ", StringComparison.Ordinal) || text.Contains("db.", StringComparison.Ordinal))
+                .Select(l => (l.Origin, (IReadOnlyList<string>)new[] { l.Text.Contains("class ", StringComparison.Ordinal) ? l.Text : TestModel.InMethod(l.Text), TestModel.Deployments }))
+                .Concat(Projects())
+                .Append(("the repository project", GeneratedRepositoryProject.Sources(80).Select(s => s.Text).ToList()))
+                .Append(("the services project", GeneratedEfProject.Sources(80).Select(s => s.Text).ToList()));
+
         /// <summary>The sources with the tests' global usings, compiled against EF Core.</summary>
         public static CSharpCompilation Compile(IEnumerable<string> sources) =>
             GeneratedEfProject.Compile(

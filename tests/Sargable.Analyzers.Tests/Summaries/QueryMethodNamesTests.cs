@@ -20,7 +20,7 @@ namespace Sargable.Analyzers.Tests.Summaries
         {
             var compared = 0;
             var withNames = 0;
-            foreach (var (origin, sources) in Corpus())
+            foreach (var (origin, sources) in SourceCorpus.Compilations())
             {
                 var compilation = Compile(sources);
                 if (CompilationState.For(compilation, default) is not { } state)
@@ -131,13 +131,6 @@ namespace Sargable.Analyzers.Tests.Summaries
 
             return found;
         }
-
-        private static IEnumerable<(string Origin, IReadOnlyList<string> Sources)> Corpus() =>
-            SourceCorpus.TestLiterals(text => text.Contains("class ", StringComparison.Ordinal) || text.Contains("db.", StringComparison.Ordinal))
-                .Select(l => (l.Origin, (IReadOnlyList<string>)new[] { l.Text.Contains("class ", StringComparison.Ordinal) ? l.Text : TestModel.InMethod(l.Text), TestModel.Deployments }))
-                .Concat(SourceCorpus.Projects())
-                .Append(("the repository project", GeneratedRepositoryProject.Sources(80).Select(s => s.Text).ToList()))
-                .Append(("the services project", GeneratedEfProject.Sources(80).Select(s => s.Text).ToList()));
 
         private static CSharpCompilation Compile(IEnumerable<string> sources) => SourceCorpus.Compile(sources);
     }
