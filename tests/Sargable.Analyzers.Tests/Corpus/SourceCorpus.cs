@@ -64,6 +64,19 @@ namespace Sargable.Analyzers.Tests.Corpus
                 .Append(("the repository project", GeneratedRepositoryProject.Sources(80).Select(s => s.Text).ToList()))
                 .Append(("the services project", GeneratedEfProject.Sources(80).Select(s => s.Text).ToList()));
 
+        /// <summary>Each of <see cref="Compilations"/> compiled, with its analyzer state; those without EF Core are left out.</summary>
+        internal static IEnumerable<(string Origin, CSharpCompilation Compilation, CompilationState State)> CompiledWithEf()
+        {
+            foreach (var (origin, sources) in Compilations())
+            {
+                var compilation = Compile(sources);
+                if (CompilationState.For(compilation, default) is { } state)
+                {
+                    yield return (origin, compilation, state);
+                }
+            }
+        }
+
         /// <summary>The sources with the tests' global usings, compiled against EF Core.</summary>
         public static CSharpCompilation Compile(IEnumerable<string> sources) =>
             GeneratedEfProject.Compile(

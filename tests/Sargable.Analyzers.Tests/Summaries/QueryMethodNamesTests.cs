@@ -20,14 +20,8 @@ namespace Sargable.Analyzers.Tests.Summaries
         {
             var compared = 0;
             var withNames = 0;
-            foreach (var (origin, sources) in SourceCorpus.Compilations())
+            foreach (var (origin, compilation, state) in SourceCorpus.CompiledWithEf())
             {
-                var compilation = Compile(sources);
-                if (CompilationState.For(compilation, default) is not { } state)
-                {
-                    continue;
-                }
-
                 var relevance = EfRelevance.Create(state.Symbols, CancellationToken.None);
                 var expected = Reference(compilation, relevance).Order(StringComparer.Ordinal).ToList();
                 var actual = QueryMethodNames.Find(compilation, relevance, CancellationToken.None).Order(StringComparer.Ordinal).ToList();

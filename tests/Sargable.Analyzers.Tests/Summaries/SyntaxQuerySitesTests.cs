@@ -18,14 +18,8 @@ namespace Sargable.Analyzers.Tests.Summaries
         {
             var sites = 0;
             var bySyntax = 0;
-            foreach (var (origin, sources) in SourceCorpus.Compilations())
+            foreach (var (origin, compilation, state) in SourceCorpus.CompiledWithEf())
             {
-                var compilation = SourceCorpus.Compile(sources);
-                if (CompilationState.For(compilation, default) is not { } state)
-                {
-                    continue;
-                }
-
                 var names = state.GetSummaries(CancellationToken.None).Names;
                 var shortcut = new SyntaxQuerySites(state);
                 var bound = new QuerySummaries(state.Symbols, names, null);
