@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sargable.Analyzers.Model;
 
 namespace Sargable.Analyzers.Query
 {
@@ -34,6 +35,13 @@ namespace Sargable.Analyzers.Query
             var set = owner is null ? null : MemberType(owner, setName.Identifier.ValueText);
             return symbols.IsDbSet(set) ? ((INamedTypeSymbol)set!).TypeArguments[0] as INamedTypeSymbol : null;
         }
+
+        /// <summary>
+        /// True when the DbSet a syntax reading starts at is confirmed from declarations to be the one the reading took
+        /// (the same entity in the EF model): the condition for trusting the reading without binding.
+        /// </summary>
+        public static bool Confirms(SyntaxRead read, EfModel efModel, SemanticModel model, EfSymbols symbols, CancellationToken cancellationToken) =>
+            Entity(read.Root, model, symbols, cancellationToken) is { } entity && ReferenceEquals(efModel.Get(entity), read.Shape.Entities[0]);
 
         private static ITypeSymbol? TypeOfName(IdentifierNameSyntax identifier, TypeDeclarationSyntax typeDeclaration, INamedTypeSymbol containing, SemanticModel model, CancellationToken cancellationToken)
         {

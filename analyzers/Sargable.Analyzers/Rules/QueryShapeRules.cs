@@ -165,8 +165,7 @@ namespace Sargable.Analyzers
                 return false;
             }
 
-            var entity = DbSetRootResolver.Entity(read.Root, context.SemanticModel, state.Symbols, cancellationToken);
-            if (entity is null || !ReferenceEquals(state.GetModel(cancellationToken).Get(entity), read.Shape.Entities[0]))
+            if (!DbSetRootResolver.Confirms(read, state.GetModel(cancellationToken), context.SemanticModel, state.Symbols, cancellationToken))
             {
                 return false;
             }

@@ -35,8 +35,7 @@ namespace Sargable.Analyzers.Summaries
                 return false;
             }
 
-            var entity = DbSetRootResolver.Entity(read.Root, state.Symbols.DeclarationModel(call.SyntaxTree), state.Symbols, cancellationToken);
-            return entity is not null && ReferenceEquals(model.Get(entity), read.Shape.Entities[0]);
+            return DbSetRootResolver.Confirms(read, model, state.Symbols.DeclarationModel(call.SyntaxTree), state.Symbols, cancellationToken);
         }
     }
 }
